@@ -1,0 +1,32 @@
+// Bundle the CLI into one file: ≈0.37 s to the first frame instead of ≈0.9 s unbundled
+// (INK-NOTES.md, "Startup to first frame"), and a package that installs with no build step.
+import {build} from 'esbuild';
+import {mkdir, writeFile} from 'node:fs/promises';
+import {fileURLToPath} from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const version = JSON.parse(await (await import('node:fs/promises')).readFile(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+await mkdir(new URL('../dist/', import.meta.url), {recursive: true});
+// Ink imports react-devtools-core only when DEV is set; the stub keeps it out of the bundle.
+await writeFile(new URL('../dist/devtools-stub.js', import.meta.url), 'export default {connectToDevTools() {}};\n');
+
+await build({
+	absWorkingDir: root,
+	entryPoints: ['source/cli.tsx'],
+	outfile: 'dist/cli.js',
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	minifySyntax: true,
+	legalComments: 'none',
+	define: {
+		'process.env.NODE_ENV': '"production"',
+		__UDX_VERSION__: JSON.stringify(version),
+	},
+	alias: {'react-devtools-core': './dist/devtools-stub.js'},
+	// Bundled CommonJS (react, yoga) calls require(): give the ESM bundle one.
+	banner: {js: "import {createRequire as __udxCreateRequire} from 'node:module'; const require = __udxCreateRequire(import.meta.url);"},
+	logLevel: 'warning',
+});

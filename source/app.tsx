@@ -1,0 +1,285 @@
+/**
+ * The root: the single input owner, the navigator, the modal host and the status line.
+ * Data comes through the client; what to do with a key comes from the keymap.
+ */
+import {Box, Text, useApp, useInput, useStdout} from 'ink';
+import SelectInput from 'ink-select-input';
+import {useCallback, useEffect, useMemo, useState} from 'react';
+import type {Client} from './api/client.js';
+import {ApiError, explainError} from './api/errors.js';
+import type {User} from './domain/types.js';
+import {userName} from './domain/types.js';
+import {formatTotal} from './lib/format.js';
+import {catalogueFrame, listTitles, meFrame, paletteWords, parsePalette} from './navigation/commands.js';
+import {intentOfKey, scopeOf} from './navigation/dispatch-key.js';
+import {hintsFor, keyLabel, keyNames, keymap} from './navigation/keymap.js';
+import {bodyRows, initialState, reducer} from './navigation/reducer.js';
+import {breadcrumbs, homeFrame, topFrame, type Frame, type HomeEntry, type NavigationState, type NewFrame, type Viewport} from './navigation/screens.js';
+import {useStore} from './navigation/store.js';
+import {useScreenData} from './navigation/use-screen-data.js';
+import {Footer} from './ui/footer.js';
+import {Header} from './ui/header.js';
+import {HelpOverlay} from './ui/help-overlay.js';
+import {Palette} from './ui/palette.js';
+import {Pager} from './ui/pager.js';
+import {DetailView} from './views/detail-view.js';
+import {ListView} from './views/list-view.js';
+
+export type AppProps = {
+	readonly client: Client;
+	/** The same portal without the key: where we go on when the key is refused (API.md §8.6). */
+	readonly anonymousClient?: () => Client;
+	/** What to open first: a list, or the home menu when empty. */
+	readonly initial: readonly NewFrame[];
+	/** Where the key came from, for error messages ("check UDATA_API_KEY"). */
+	readonly keySource?: string;
+	readonly pageSize?: number;
+	readonly onExit?: () => void;
+};
+
+const catalogueKinds = ['organization', 'dataset', 'reuse', 'user', 'dataservice'] as const;
+
+/** The home menu: the five lists, and "Me" once we know who the key belongs to. */
+export function homeEntries(me: User | null): HomeEntry[] {
+	return [
+		...catalogueKinds.map(kind => ({label: listTitles[kind], open: catalogueFrame(kind)})),
+		...me ? [{label: `Me (${userName(me)})`, open: meFrame(me.id, userName(me))}] : [],
+	];
+}
+
+function useViewport(): Viewport {
+	const {stdout} = useStdout();
+	const read = useCallback((): Viewport => ({columns: stdout.columns || 100, rows: stdout.rows || 30}), [stdout]);
+	const [viewport, setViewport] = useState(read);
+	useEffect(() => {
+		const onResize = () => {
+			setViewport(read());
+		};
+
+		stdout.on('resize', onResize);
+		return () => {
+			stdout.off('resize', onResize);
+		};
+	}, [stdout, read]);
+	return viewport;
+}
+
+type Identity = {readonly me: User | null; readonly text: string};
+
+function statusOf(frame: Frame, flash: string | null, host: string): {text: string; tone: 'normal' | 'error' | 'success'} {
+	if (flash !== null) {
+		return {text: flash, tone: 'normal'};
+	}
+
+	switch (frame.type) {
+		case 'list': {
+			if (frame.error !== null) {
+				return {text: frame.error, tone: 'error'};
+			}
+
+			const counts = `${frame.rows.length.toLocaleString('en-US')} of ${formatTotal(frame.total ?? (frame.nextPageUrl === null ? frame.rows.length : null), frame.totalCapped)} loaded`;
+			return {text: frame.loading ? `${counts} · loading…` : counts, tone: 'normal'};
+		}
+
+		case 'detail': {
+			if (frame.error !== null) {
+				return {text: frame.error, tone: 'error'};
+			}
+
+			return {text: frame.loading ? 'loading…' : `${frame.target.kind} · ${frame.item && 'slug' in frame.item ? frame.item.slug : frame.target.id}`, tone: 'normal'};
+		}
+
+		case 'pager': {
+			return {text: `line ${frame.scroll + 1} of ${frame.text.split('\n').length}`, tone: 'normal'};
+		}
+
+		case 'home': {
+			return {text: `${host} · choose a list`, tone: 'normal'};
+		}
+	}
+}
+
+export function App({client: initialClient, anonymousClient, initial, keySource, pageSize, onExit}: AppProps) {
+	const {exit} = useApp();
+	const viewport = useViewport();
+	const [client, setClient] = useState(initialClient);
+	const [identity, setIdentity] = useState<Identity>({me: null, text: initialClient.hasKey ? 'checking key…' : 'anonymous · read-only'});
+	const [state, store] = useStore(reducer, () => initialState(initial.length > 0 ? initial : [homeFrame(homeEntries(null))], viewport));
+	const top = topFrame(state);
+
+	useEffect(() => {
+		store.dispatch({type: 'resize', viewport});
+	}, [store, viewport]);
+
+	// Who am I: once, at start (issue: header shows who you are).
+	useEffect(() => {
+		if (!initialClient.hasKey) {
+			return;
+		}
+
+		const controller = new AbortController();
+		initialClient.me({signal: controller.signal}).then(
+			({item}) => {
+				const role = item.roles.includes('admin') ? 'sysadmin' : 'user';
+				setIdentity({me: item, text: `${userName(item)} · ${role}`});
+				const current = store.getState();
+				const bottom = current.stack[0];
+				if (bottom?.type === 'home') {
+					store.dispatch({type: 'reset', frames: [{...homeFrame(homeEntries(item)), cursor: bottom.cursor}, ...current.stack.slice(1)]});
+				}
+			},
+			(error: unknown) => {
+				if (controller.signal.aborted) {
+					return;
+				}
+
+				// A refused key breaks even public reads (API.md §6.1): say why and go on anonymously.
+				if (error instanceof ApiError && error.kind === 'unauthorized' && anonymousClient) {
+					setClient(anonymousClient());
+					setIdentity({me: null, text: 'anonymous · read-only (key refused)'});
+					store.dispatch({type: 'flash', message: explainError(error, {keySource})});
+					return;
+				}
+
+				setIdentity({me: null, text: 'identity unknown'});
+				store.dispatch({type: 'flash', message: explainError(error, {keySource})});
+			},
+		);
+		return () => {
+			controller.abort();
+		};
+	}, [initialClient, anonymousClient, keySource, store]);
+
+	useScreenData(state, client, store.dispatch, {keySource, pageSize});
+
+	const quit = useCallback(() => {
+		onExit?.();
+		exit();
+	}, [exit, onExit]);
+
+	const runPalette = useCallback((text: string) => {
+		const command = parsePalette(text);
+		switch (command.type) {
+			case 'quit': {
+				quit();
+				return;
+			}
+
+			case 'error': {
+				store.dispatch({type: 'paletteError', message: command.message});
+				return;
+			}
+
+			case 'home': {
+				store.dispatch({type: 'reset', frames: [homeFrame(homeEntries(identity.me))]});
+				return;
+			}
+
+			case 'me': {
+				if (identity.me === null) {
+					store.dispatch({type: 'paletteError', message: 'no API key: :me needs UDATA_API_KEY'});
+					return;
+				}
+
+				store.dispatch({type: 'reset', frames: [homeFrame(homeEntries(identity.me)), meFrame(identity.me.id, userName(identity.me))]});
+				return;
+			}
+
+			case 'open': {
+				store.dispatch({type: 'reset', frames: [homeFrame(homeEntries(identity.me)), ...command.frames]});
+			}
+		}
+	}, [identity.me, quit, store]);
+
+	useInput((input, key) => {
+		for (const name of keyNames(input, key)) {
+			const intent = intentOfKey(store.getState(), name, {homeOwnsNavigation: true});
+			switch (intent.type) {
+				case 'action': {
+					store.dispatch(intent.action);
+					break;
+				}
+
+				case 'quit': {
+					quit();
+					return;
+				}
+
+				case 'runPalette': {
+					runPalette(intent.text);
+					break;
+				}
+
+				case 'none': {
+					break;
+				}
+			}
+		}
+	});
+
+	const scope = scopeOf(state);
+	const width = Math.max(20, viewport.columns);
+	const height = bodyRows(viewport);
+	const status = statusOf(top, state.flash, client.host);
+	const hints = useMemo(() => hintsFor(scope).map(binding => ({keys: keyLabel(binding.keys[0]!), label: binding.label})), [scope]);
+	const helpEntries = useMemo(() => keymap.map(binding => ({keys: binding.keys.map(keyName => keyLabel(keyName)).join(' '), label: binding.label, scope: binding.scopes.join(', '), dangerous: binding.dangerous})), []);
+
+	return (
+		// Never as tall as the terminal: Ink would clear the screen on every frame (INK-NOTES pitfall 5).
+		<Box flexDirection="column" width={width} height={viewport.rows - 1}>
+			<Header identity={identity.text} crumbs={breadcrumbs(state, client.host)} width={width} />
+			{state.modal?.type === 'help'
+				? <HelpOverlay entries={helpEntries} width={width} height={height + 1} />
+				: <Body frame={top} state={state} width={width} height={height} onHomeSelect={index => store.dispatch({type: 'select', index})} onHomeOpen={() => store.dispatch({type: 'open'})} />}
+			{state.modal?.type === 'palette'
+				? <Palette text={state.modal.text} error={state.modal.error} hint={`Enter to open · Esc to cancel · ${paletteWords.join(' ')}`} width={width} />
+				: <Footer hints={hints} status={status.text} tone={status.tone} width={width} />}
+		</Box>
+	);
+}
+
+type BodyProps = {
+	readonly frame: Frame;
+	readonly state: NavigationState;
+	readonly width: number;
+	readonly height: number;
+	readonly onHomeSelect: (index: number) => void;
+	readonly onHomeOpen: () => void;
+};
+
+/** The view of the top frame (thin views, STYLE.md §5). */
+function Body({frame, state, width, height, onHomeSelect, onHomeOpen}: BodyProps) {
+	switch (frame.type) {
+		case 'list': {
+			return <ListView frame={frame} width={width} height={height} />;
+		}
+
+		case 'detail': {
+			return <DetailView frame={frame} width={width} height={height} />;
+		}
+
+		case 'pager': {
+			return <Pager lines={frame.text.split('\n')} scroll={frame.scroll} width={width} height={height + 1} />;
+		}
+
+		case 'home': {
+			return (
+				<Box flexDirection="column" height={height + 1}>
+					<Text bold>Browse</Text>
+					<SelectInput
+						isFocused={state.modal === null}
+						items={frame.entries.map((entry, index) => ({key: String(index), label: entry.label, value: index}))}
+						initialIndex={frame.cursor}
+						onHighlight={item => {
+							onHomeSelect(item.value);
+						}}
+						onSelect={item => {
+							onHomeSelect(item.value);
+							onHomeOpen();
+						}}
+					/>
+				</Box>
+			);
+		}
+	}
+}

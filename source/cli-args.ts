@@ -1,0 +1,131 @@
+/**
+ * The command line, parsed (pure): `udx [LIST] [--api URL] [--demo] …` and `udx sandbox …`.
+ * Unknown flags are errors, not silently ignored: a typo in `--api` must not send a key elsewhere.
+ */
+import {kindOfWord} from './navigation/commands.js';
+import type {CatalogueKind} from './domain/list-source.js';
+
+export const defaultApiUrl = 'https://data.public.lu/api/1/';
+
+export type AppArgs = {
+	readonly command: 'app';
+	readonly list: CatalogueKind | undefined;
+	readonly apiUrl: string;
+	readonly apiUrlFrom: 'flag' | 'env' | 'default';
+	readonly demo: boolean;
+	readonly color: boolean;
+	readonly pageSize: number | undefined;
+};
+
+export type ParsedArgs =
+	| AppArgs
+	| {readonly command: 'sandbox'; readonly args: readonly string[]}
+	| {readonly command: 'help'}
+	| {readonly command: 'version'}
+	| {readonly command: 'error'; readonly message: string};
+
+export const usage = `udx — a keyboard-driven explorer for udata open-data portals
+
+Usage
+  udx [organizations|datasets|reuses|users|dataservices] [--api URL] [--demo]
+  udx sandbox [--port N] [--seed S] [--size small|large] [--hostile] [--latency MS]
+
+Options
+  --api URL        the portal's API root (env UDATA_API); default ${defaultApiUrl}
+  --demo           run against an embedded sandbox with seeded data, logged in as its admin
+  --page-size N    rows asked for per page (default: the portal's, 20)
+  --no-color       no colours (NO_COLOR is honoured too)
+  --help, -h       this text
+  --version, -v    the version
+
+Environment
+  UDATA_API_KEY    your API key, sent as X-API-KEY to the configured portal only
+  UDATA_API        the API root, as --api
+
+Keys: j/k or arrows move, g/G top/bottom, PgUp/PgDn, Enter opens, Esc back, r refresh,
+J raw JSON, : switch list (:orgs :datasets :reuses :users :dataservices :me), ? help, q quit.`;
+
+export function parseArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ParsedArgs {
+	if (argv[0] === 'sandbox') {
+		return {command: 'sandbox', args: argv.slice(1)};
+	}
+
+	let list: CatalogueKind | undefined;
+	let apiUrl: string | undefined;
+	let demo = false;
+	let color = env['NO_COLOR'] === undefined || env['NO_COLOR'] === '';
+	let pageSize: number | undefined;
+	for (let index = 0; index < argv.length; index++) {
+		const arg = argv[index]!;
+		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+		const value = (): string | undefined => inline ?? argv[++index];
+		switch (flag) {
+			case '--help':
+			case '-h': {
+				return {command: 'help'};
+			}
+
+			case '--version':
+			case '-v': {
+				return {command: 'version'};
+			}
+
+			case '--api': {
+				apiUrl = value();
+				if (apiUrl === undefined || apiUrl === '') {
+					return {command: 'error', message: '--api needs a URL, e.g. --api https://data.public.lu/api/1/'};
+				}
+
+				break;
+			}
+
+			case '--demo': {
+				demo = true;
+				break;
+			}
+
+			case '--no-color': {
+				color = false;
+				break;
+			}
+
+			case '--page-size': {
+				const raw = value();
+				pageSize = Number(raw);
+				if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
+					return {command: 'error', message: `--page-size takes a whole number from 1 to 1000, not ${raw ?? 'nothing'}`};
+				}
+
+				break;
+			}
+
+			default: {
+				if (arg.startsWith('-')) {
+					return {command: 'error', message: `unknown option ${arg} (see udx --help)`};
+				}
+
+				const kind = kindOfWord(arg);
+				if (kind === undefined || list !== undefined) {
+					return {command: 'error', message: `unknown list ${arg}: organizations, datasets, reuses, users or dataservices`};
+				}
+
+				list = kind;
+			}
+		}
+	}
+
+	if (demo && apiUrl !== undefined) {
+		return {command: 'error', message: '--demo runs its own sandbox: leave out --api'};
+	}
+
+	const fromEnv = env['UDATA_API'] !== undefined && env['UDATA_API'] !== '' ? env['UDATA_API'] : undefined;
+	return {
+		command: 'app',
+		list,
+		apiUrl: apiUrl ?? fromEnv ?? defaultApiUrl,
+		apiUrlFrom: apiUrl === undefined ? (fromEnv === undefined ? 'default' : 'env') : 'flag',
+		demo,
+		color,
+		pageSize,
+	};
+}

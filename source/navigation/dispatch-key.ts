@@ -1,0 +1,138 @@
+/**
+ * Key → what to do, in layers (STYLE.md §3): modal > text input > view > global, and the first
+ * layer that knows a key consumes it. Pure: the app performs what comes out.
+ */
+import {bindingFor, type CommandId, type KeyName, type Scope} from './keymap.js';
+import type {Action} from './reducer.js';
+import {topFrame, type NavigationState} from './screens.js';
+
+export type Intent =
+	| {readonly type: 'action'; readonly action: Action}
+	| {readonly type: 'quit'}
+	/** Run what the `:` palette holds. */
+	| {readonly type: 'runPalette'; readonly text: string}
+	| {readonly type: 'none'};
+
+const none: Intent = {type: 'none'};
+const act = (action: Action): Intent => ({type: 'action', action});
+
+/** The scope the top of the screen is in. */
+export function scopeOf(state: NavigationState): Scope {
+	if (state.modal?.type === 'palette') {
+		return 'input';
+	}
+
+	if (state.modal !== null) {
+		return 'modal';
+	}
+
+	const frame = topFrame(state);
+	return frame.type;
+}
+
+/** Whether a key is a character a text input takes. */
+function printable(key: KeyName): boolean {
+	return [...key].length === 1 && !/[\u0000-\u001F\u007F]/u.test(key);
+}
+
+function commandIntent(id: CommandId): Intent {
+	switch (id) {
+		case 'nav.down': {
+			return act({type: 'move', delta: 1});
+		}
+
+		case 'nav.up': {
+			return act({type: 'move', delta: -1});
+		}
+
+		case 'nav.top': {
+			return act({type: 'moveTo', position: 'first'});
+		}
+
+		case 'nav.bottom': {
+			return act({type: 'moveTo', position: 'last'});
+		}
+
+		case 'nav.pageDown': {
+			return act({type: 'movePage', direction: 1});
+		}
+
+		case 'nav.pageUp': {
+			return act({type: 'movePage', direction: -1});
+		}
+
+		case 'nav.open': {
+			return act({type: 'open'});
+		}
+
+		case 'nav.back': {
+			return act({type: 'back'});
+		}
+
+		case 'nav.refresh':
+		case 'nav.retry': {
+			return act({type: 'refresh'});
+		}
+
+		case 'view.json': {
+			return act({type: 'toggleJson'});
+		}
+
+		case 'view.switch': {
+			return act({type: 'openModal', modal: {type: 'palette', text: '', error: null}});
+		}
+
+		case 'app.help': {
+			return act({type: 'openModal', modal: {type: 'help'}});
+		}
+
+		case 'app.quit':
+		case 'app.forceQuit': {
+			return {type: 'quit'};
+		}
+	}
+}
+
+/**
+ * What one key does now. `homeOwnsNavigation`: on the home menu, ink-select-input moves and opens
+ * (it reads j/k, arrows, Enter itself), so those keys must not act twice.
+ */
+export function intentOfKey(state: NavigationState, key: KeyName, options: {readonly homeOwnsNavigation?: boolean} = {}): Intent {
+	if (key === 'ctrl-c') {
+		return {type: 'quit'};
+	}
+
+	const scope = scopeOf(state);
+	if (state.modal?.type === 'palette') {
+		const {text} = state.modal;
+		if (key === 'escape') {
+			return act({type: 'closeModal'});
+		}
+
+		if (key === 'enter') {
+			return {type: 'runPalette', text};
+		}
+
+		if (key === 'backspace') {
+			return text === '' ? act({type: 'closeModal'}) : act({type: 'paletteInput', text: [...text].slice(0, -1).join('')});
+		}
+
+		return printable(key) ? act({type: 'paletteInput', text: text + key}) : none;
+	}
+
+	if (state.modal?.type === 'help') {
+		// The help shadows everything beneath it; these close it.
+		return key === 'escape' || key === '?' || key === 'q' || key === 'enter' ? act({type: 'closeModal'}) : none;
+	}
+
+	const binding = bindingFor(key, scope);
+	if (binding === undefined) {
+		return none;
+	}
+
+	if (scope === 'home' && options.homeOwnsNavigation && binding.scopes.includes('home') && !binding.scopes.includes('global')) {
+		return none;
+	}
+
+	return commandIntent(binding.id);
+}

@@ -1,0 +1,124 @@
+/**
+ * The navigator's state (STYLE.md §2, k9s' model/stack): a stack of frames, each keeping its own
+ * cursor, scroll and loaded pages, so Back restores a view exactly with no refetch. Breadcrumbs are
+ * derived from the stack. Pure data: no I/O, no React.
+ */
+import type {ListSource} from '../domain/list-source.js';
+import type {Item, Kind} from '../domain/types.js';
+
+/** The home menu: the lists of a portal. */
+export type HomeFrame = {
+	readonly type: 'home';
+	readonly key: number;
+	readonly title: string;
+	readonly entries: readonly HomeEntry[];
+	readonly cursor: number;
+};
+
+/** One entry of the home menu. */
+export type HomeEntry = {readonly label: string; readonly open: NewFrame};
+
+export type ListFrame = {
+	readonly type: 'list';
+	readonly key: number;
+	readonly title: string;
+	readonly source: ListSource;
+	readonly rows: readonly Item[];
+	readonly total: number | null;
+	readonly totalCapped: boolean;
+	/** The next page to ask for: undefined before the first page, null at the end of the list. */
+	readonly nextPageUrl: string | null | undefined;
+	readonly loading: boolean;
+	/** What went wrong loading the last page, in words; the rows already loaded stay. */
+	readonly error: string | null;
+	readonly cursor: number;
+	/** Index of the first visible row. */
+	readonly scroll: number;
+};
+
+/** What an object pane is about: enough to fetch it. */
+export type DetailTarget = {
+	readonly kind: Kind;
+	readonly id: string;
+	/** For a resource, the dataset it belongs to. */
+	readonly datasetId?: string;
+};
+
+export type DetailFrame = {
+	readonly type: 'detail';
+	readonly key: number;
+	readonly title: string;
+	readonly target: DetailTarget;
+	/** The object: the list row at first (instant title), the full object once loaded. */
+	readonly item: Item | null;
+	readonly raw: unknown;
+	readonly loaded: boolean;
+	readonly loading: boolean;
+	readonly error: string | null;
+	/** The selected entry among the pane's links. */
+	readonly cursor: number;
+	/** `J`: the raw JSON instead of the pane. */
+	readonly showJson: boolean;
+	/** Scroll of the JSON view. */
+	readonly scroll: number;
+};
+
+/** Read-only text: a full description. */
+export type PagerFrame = {
+	readonly type: 'pager';
+	readonly key: number;
+	readonly title: string;
+	readonly text: string;
+	readonly scroll: number;
+};
+
+export type Frame = HomeFrame | ListFrame | DetailFrame | PagerFrame;
+
+/** The `:` palette and the help overlay are modals: while one is open it owns every key. */
+export type Modal =
+	| {readonly type: 'help'}
+	| {readonly type: 'palette'; readonly text: string; readonly error: string | null};
+
+export type Viewport = {readonly columns: number; readonly rows: number};
+
+export type NavigationState = {
+	readonly stack: readonly Frame[];
+	readonly modal: Modal | null;
+	readonly viewport: Viewport;
+	/** A passing message for the status line ("deleted Insee", "unknown list :foo"). */
+	readonly flash: string | null;
+	readonly nextKey: number;
+};
+
+/** A frame as it is before it has a key. */
+export type NewFrame =
+	| Omit<HomeFrame, 'key'>
+	| Omit<ListFrame, 'key'>
+	| Omit<DetailFrame, 'key'>
+	| Omit<PagerFrame, 'key'>;
+
+export function listFrame(title: string, source: ListSource): Omit<ListFrame, 'key'> {
+	return {type: 'list', title, source, rows: [], total: null, totalCapped: false, nextPageUrl: undefined, loading: false, error: null, cursor: 0, scroll: 0};
+}
+
+export function detailFrame(target: DetailTarget, title: string, item: Item | null = null): Omit<DetailFrame, 'key'> {
+	return {type: 'detail', title, target, item, raw: null, loaded: false, loading: false, error: null, cursor: 0, showJson: false, scroll: 0};
+}
+
+export function pagerFrame(title: string, text: string): Omit<PagerFrame, 'key'> {
+	return {type: 'pager', title, text, scroll: 0};
+}
+
+export function homeFrame(entries: readonly HomeEntry[], title = 'Home'): Omit<HomeFrame, 'key'> {
+	return {type: 'home', title, entries, cursor: 0};
+}
+
+/** The frame on top. */
+export function topFrame(state: NavigationState): Frame {
+	return state.stack.at(-1)!;
+}
+
+/** Breadcrumbs, derived from the stack: `data.public.lu › Organizations › Insee › Datasets`. */
+export function breadcrumbs(state: NavigationState, host: string): string[] {
+	return [host, ...state.stack.filter(frame => frame.type !== 'home').map(frame => frame.title)];
+}
