@@ -73,11 +73,11 @@ function statusOf(frame: Frame, flash: string | null, host: string): {text: stri
 
 	switch (frame.type) {
 		case 'list': {
+			const counts = `${frame.rows.length.toLocaleString('en-US')} of ${formatTotal(frame.total ?? (frame.nextPageUrl === null ? frame.rows.length : null), frame.totalCapped)} loaded`;
 			if (frame.error !== null) {
-				return {text: frame.error, tone: 'error'};
+				return {text: `${counts} · ${frame.error}`, tone: 'error'};
 			}
 
-			const counts = `${frame.rows.length.toLocaleString('en-US')} of ${formatTotal(frame.total ?? (frame.nextPageUrl === null ? frame.rows.length : null), frame.totalCapped)} loaded`;
 			return {text: frame.loading ? `${counts} · loading…` : counts, tone: 'normal'};
 		}
 
@@ -137,6 +137,8 @@ export function App({client: initialClient, anonymousClient, initial, keySource,
 				if (error instanceof ApiError && error.kind === 'unauthorized' && anonymousClient) {
 					setClient(anonymousClient());
 					setIdentity({me: null, text: 'anonymous · read-only (key refused)'});
+					// What the refused key asked for failed too: ask again, anonymously.
+					store.dispatch({type: 'refresh'});
 					store.dispatch({type: 'flash', message: explainError(error, {keySource})});
 					return;
 				}

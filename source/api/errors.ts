@@ -257,7 +257,8 @@ export function explainError(error: unknown, options: {keySource?: string} = {})
 		}
 
 		case 'server': {
-			return `${host} failed (${error.status ?? 'server error'}${error.serverMessage ? `: ${error.serverMessage}` : ''}) — r to retry`;
+			// The way out first: a long server message is cut at the terminal's edge.
+			return `${host} failed (${error.status ?? 'server error'}) — r to retry${error.serverMessage ? ` · ${error.serverMessage}` : ''}`;
 		}
 
 		case 'network': {

@@ -137,8 +137,19 @@ export function keyNames(input: string, key: RawKey): KeyName[] {
 		return ['escape', ...[...input]];
 	}
 
-	return [...input];
+	// Control characters inside a coalesced chunk ("jj\r" when keys come faster than a read)
+	// are keys too: Ink only names them when they arrive alone.
+	return [...input].map(character => chunkKeys[character] ?? character);
 }
+
+const chunkKeys: Readonly<Record<string, KeyName>> = {
+	'\r': 'enter',
+	'\n': 'enter',
+	'\t': 'tab',
+	'\u007F': 'backspace',
+	'\b': 'backspace',
+	'\u001B': 'escape',
+};
 
 /** The binding a key triggers in a scope, if any. */
 export function bindingFor(key: KeyName, scope: Scope): Binding | undefined {

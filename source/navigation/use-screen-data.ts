@@ -33,14 +33,15 @@ export function useScreenData(state: NavigationState, client: Client, dispatch: 
 	const top = topFrame(state);
 	const controller = useRef<AbortController | null>(null);
 
-	// One AbortController per top frame: covering or leaving the frame aborts all it asked for.
+	// One AbortController per top frame and client: covering or leaving the frame, or changing
+	// client (a refused key, going on anonymously), aborts all it asked for.
 	useEffect(() => {
 		const own = new AbortController();
 		controller.current = own;
 		return () => {
 			own.abort();
 		};
-	}, [top.key]);
+	}, [top.key, client]);
 
 	const page = wantsPage(state);
 	const pageUrl = page?.nextPageUrl;

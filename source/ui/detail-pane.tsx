@@ -50,7 +50,8 @@ export function DetailPane({fields, metrics, links, selected, width, height}: De
 			{links.slice(start, start + window).map((link, index) => (
 				// eslint-disable-next-line react/no-array-index-key
 				<Text key={start + index} inverse={start + index === selected} wrap="truncate-end">
-					{fit(`▸ ${link.label}`, Math.max(1, width - 16))}{fit(link.detail, 16, 'right')}
+					{/* A marker as well as inverse: the selection stays visible without colour or attributes. */}
+					{fit(`${start + index === selected ? '▸' : ' '} ${link.label}`, Math.max(1, width - 16))}{fit(link.detail, 16, 'right')}
 				</Text>
 			))}
 		</Box>

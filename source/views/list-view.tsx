@@ -5,7 +5,7 @@ import {headerCells, joinCells, layoutColumns, rowCells} from './columns.js';
 /** The line after the loaded rows: loading, an error with its retry, or the end. */
 export function listTail(frame: ListFrame): {text: string; tone: 'muted' | 'error'} | null {
 	if (frame.error !== null) {
-		return {text: `✗ ${frame.error}${/r to retry/u.test(frame.error) ? '' : ' — r to retry'}`, tone: 'error'};
+		return {text: /r to retry/u.test(frame.error) ? `✗ ${frame.error}` : `✗ r to retry — ${frame.error}`, tone: 'error'};
 	}
 
 	if (frame.loading || frame.nextPageUrl === undefined) {

@@ -39,7 +39,7 @@ describe('explainError says it in words', () => {
 		[error({kind: 'unauthorized', status: 401, serverMessage: 'Invalid API token'}), 'your API key was refused: Invalid API token — check UDATA_API_KEY'],
 		[error({kind: 'network'}), 'can\'t reach data.public.lu — r to retry'],
 		[error({kind: 'gone', status: 410, serverMessage: 'Dataset has been deleted'}), 'deleted: Dataset has been deleted'],
-		[error({kind: 'server', status: 502, serverMessage: '502 Bad Gateway'}), 'data.public.lu failed (502: 502 Bad Gateway) — r to retry'],
+		[error({kind: 'server', status: 502, serverMessage: '502 Bad Gateway'}), 'data.public.lu failed (502) — r to retry · 502 Bad Gateway'],
 	])('%#', (input, expected) => {
 		expect(explainError(input)).toBe(expected);
 	});

@@ -19,6 +19,8 @@ describe('keyNames', () => {
 		['j', {meta: true}, ['escape', 'j']],
 		[':orgs', {}, [':', 'o', 'r', 'g', 's']],
 		['é🚲', {}, ['é', '🚲']],
+		['jj\r', {}, ['j', 'j', 'enter']],
+		['ab\u007F', {}, ['a', 'b', 'backspace']],
 	] as const)('%j %j', (input, key, expected) => {
 		expect(keyNames(input, key)).toEqual(expected);
 	});
