@@ -306,7 +306,13 @@ export function reducer(state: NavigationState, action: Action): NavigationState
 		}
 
 		case 'detailLoaded': {
-			return updateTopIfKey(state, action.frameKey, 'detail', frame => ({...frame, item: action.item, raw: action.raw, loaded: true, loading: false, error: null}));
+			return updateTopIfKey(state, action.frameKey, 'detail', frame => {
+				// The pane first shows the list row; the full object may add entries (a description)
+				// above the selected one. Keep the selection on the same entry, not the same index.
+				const selected = frame.item ? linksOf(frame.item)[frame.cursor]?.label : undefined;
+				const index = selected === undefined ? -1 : linksOf(action.item).findIndex(link => link.label === selected);
+				return {...frame, item: action.item, raw: action.raw, loaded: true, loading: false, error: null, cursor: Math.max(0, index)};
+			});
 		}
 
 		case 'detailFailed': {

@@ -31,14 +31,12 @@ describe('browsing a portal', () => {
 			expect(screen).toMatch(/127\.0\.0\.1:\d+ › Organizations/u);
 			await terminal.press('j', 'j', 'j', 'PageDown', 'k');
 			await terminal.press('Enter');
-			const pane = await terminal.waitFor('Metrics');
+			// Loaded: the full object, not only the list row it started from.
+			const pane = await terminal.waitFor(frame => frame.includes('Metrics') && frame.includes('organization · '));
 			expect(pane).toMatch(/Datasets\s+[\d,]+/u);
 			expect(pane).toMatch(/Followers\s+[\d,]+/u);
-			// The entries: the description (when there is one) first, then the organization's datasets.
-			if (pane.includes('Description (read all)')) {
-				await terminal.press('j');
-			}
-
+			// The pane opened on the list row, whose first entry is "Datasets"; the full object adds a
+			// description above it, and the selection stays on "Datasets".
 			await terminal.waitFor(frame => frame.split('\n').some(line => line.startsWith('▸ Datasets')));
 			await terminal.press('Enter');
 			await terminal.waitFor(frame => / › Datasets/u.test(frame) && frame.includes('TITLE'));

@@ -139,6 +139,15 @@ describe('drilling down and back', () => {
 		expect(topFrame(member)).toMatchObject({type: 'detail', target: {kind: 'user', id: 'u1'}, title: 'Jane Doe'});
 	});
 
+	it('keeps the selected entry when the full object adds entries above it', () => {
+		let state = run(listState(5), {type: 'open'}, {type: 'move', delta: 1});
+		const key = topFrame(state).key;
+		expect(topFrame(state)).toMatchObject({cursor: 1});
+		state = run(state, {type: 'detailLoaded', frameKey: key, item: toOrganization({id: 'org-0', name: 'Org', description: 'About us.'}), raw: {}});
+		// Entries now: Description, Datasets, Reuses — "Reuses" is still the one selected.
+		expect(topFrame(state)).toMatchObject({cursor: 2});
+	});
+
 	it('opens a dataset\'s resources, and a resource knows its dataset', () => {
 		const dataset = toDataset({id: 'd1', title: 'Bike lanes', resources: [{id: 'r1'}]});
 		let state = initialState([detailFrame({kind: 'dataset', id: 'd1'}, 'Bike lanes', dataset)], viewport);

@@ -52,13 +52,10 @@ describe('the navigator on the sandbox', () => {
 		const fourth = chosen.items[3]!;
 		expect(rows).toContain(fourth.name.slice(0, 20));
 		await app.press(keys.enter);
-		const pane = await app.waitFor(frame => frame.includes('Metrics') && frame.includes(fourth.slug));
+		const pane = await app.waitFor(frame => frame.includes('Metrics') && frame.includes(`organization · ${fourth.slug}`));
 		expect(pane).toContain('Datasets');
-		// Move to the "Datasets" entry (after a description entry if there is one) and open it.
-		if (pane.includes('Description (read all)')) {
-			await app.press('j');
-		}
-
+		// The selection stays on "Datasets", the first entry of the row the pane opened on.
+		expect(selectedLine(pane)).toMatch(/^▸ Datasets/u);
 		await app.press(keys.enter);
 		await app.waitFor(frame => frame.includes('TITLE') && frame.includes('Datasets') && /loaded|nothing here/u.test(frame));
 		await app.press(keys.escape);

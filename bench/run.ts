@@ -1,0 +1,192 @@
+/**
+ * `npm run bench`: the figures the issues set goals for, measured on this machine in one run,
+ * each beside its reference. Prints a table (figure · value · goal · reference) and writes the
+ * same to bench/results.json. Speed lives here, never in the test suite.
+ */
+import {execFile} from 'node:child_process';
+import {promisify} from 'node:util';
+import {writeFile} from 'node:fs/promises';
+import {performance} from 'node:perf_hooks';
+import {fileURLToPath} from 'node:url';
+import {render as renderForTest} from 'ink-testing-library';
+import {createElement} from 'react';
+import {request} from 'undici';
+import {App} from '../source/app.js';
+import {createClient} from '../source/api/client.js';
+import {rowFields} from '../source/api/endpoints.js';
+import {toDataset} from '../source/api/to-domain.js';
+import {catalogue} from '../source/domain/list-source.js';
+import type {Item} from '../source/domain/types.js';
+import {listFrame} from '../source/navigation/screens.js';
+import {startSandbox} from '../source/sandbox/server.js';
+import {createTheme, ThemeProvider} from '../source/ui/theme.js';
+import {cliPath, repoRoot} from '../test/helpers/sandbox-process.js';
+import {startTerminal} from '../test/helpers/terminal.js';
+
+const execFileAsync = promisify(execFile);
+
+type Figure = {name: string; value: number; unit: string; goal: string; met: boolean | null; reference: string; spread?: string};
+const figures: Figure[] = [];
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function percentile(values: number[], p: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+const benchStarted = performance.now();
+/** Progress on stderr, so a slow stage shows itself. */
+const progress = (stage: string) => process.stderr.write(`[${round((performance.now() - benchStarted) / 1000, 1)} s] ${stage}\n`);
+
+/** spawn → first list frame on the sandbox, over a bare `node -e 0` started the same way, in the same run. */
+async function startupRatio(apiRoot: string): Promise<void> {
+	const bare: number[] = [];
+	const app: number[] = [];
+	for (let run = 0; run < 5; run++) {
+		// The reference goes through the same harness (tmux, screen polling) as the app, so the
+		// ratio compares node's start with the app's start and nothing else.
+		// eslint-disable-next-line no-await-in-loop
+		const reference = await startTerminal({command: [process.execPath, '-e', 'console.log("ready"); setTimeout(() => {}, 5000)'], columns: 100, rows: 30});
+		const referenceOpened = performance.now();
+		try {
+			// eslint-disable-next-line no-await-in-loop
+			await reference.waitFor('ready', {timeoutMs: 20_000});
+			bare.push(performance.now() - referenceOpened);
+		} finally {
+			// eslint-disable-next-line no-await-in-loop
+			await reference.close();
+		}
+
+		// eslint-disable-next-line no-await-in-loop
+		const terminal = await startTerminal({command: [process.execPath, cliPath, 'organizations', '--api', apiRoot], cwd: repoRoot, columns: 100, rows: 30});
+		const opened = performance.now();
+		try {
+			// eslint-disable-next-line no-await-in-loop
+			await terminal.waitFor(/\d+ of [\d,]+ loaded/u, {timeoutMs: 20_000});
+			app.push(performance.now() - opened);
+		} finally {
+			// eslint-disable-next-line no-await-in-loop
+			await terminal.close();
+		}
+	}
+
+	const ratio = median(app) / median(bare);
+	figures.push({
+		name: 'startup_ratio', value: round(ratio), unit: '×', goal: '≤ 4', met: ratio <= 4,
+		reference: `first list frame ${round(median(app), 0)} ms / bare node start ${round(median(bare), 0)} ms, both in tmux, polled every 25 ms`,
+		spread: `${round(Math.min(...app), 0)}–${round(Math.max(...app), 0)} ms`,
+	});
+}
+
+/** Cursor move → frame written, with 100,000 rows loaded; beside the same with 20 rows. */
+async function keyFrame(rowCount: number): Promise<number[]> {
+	const rows: Item[] = Array.from({length: rowCount}, (_, index) => toDataset({
+		id: `d${index}`, slug: `dataset-${index}`, title: `Qualité de l'air — station ${index} — mesures horaires`,
+		organization: {id: 'o', name: 'Administration de l’environnement', acronym: 'AEV', slug: 'aev'}, last_update: '2026-08-01T00:00:00+00:00', resources: [{id: 'r'}],
+	}));
+	const client = createClient({apiUrl: 'http://127.0.0.1:9/api/1/'});
+	const frame = {...listFrame('Datasets', catalogue('dataset')), rows, total: rowCount, nextPageUrl: null};
+	// ink-testing-library's streams: the ones the screen tests already trust. Its stdout records
+	// every frame written; a key's latency is key sent → next frame recorded.
+	const instance = renderForTest(createElement(ThemeProvider, {theme: createTheme(true), children: createElement(App, {client, initial: [frame]})}));
+	const frames = () => (instance.stdout as unknown as {frames: string[]}).frames.length;
+	const waitForFrame = async (after: number) => {
+		const deadline = performance.now() + 2000;
+		while (frames() <= after && performance.now() < deadline) {
+			// eslint-disable-next-line no-await-in-loop
+			await new Promise(resolve => {
+				setImmediate(resolve);
+			});
+		}
+
+		return performance.now();
+	};
+
+	await waitForFrame(0);
+	const latencies: number[] = [];
+	for (let press = 0; press < 300; press++) {
+		const before = frames();
+		const started = performance.now();
+		// Every press must move (a key that changes nothing draws nothing): down through the
+		// list, past the window so it scrolls, then back up; a short list goes back and forth.
+		instance.stdin.write(rowCount > 300 ? (press < 250 ? 'j' : 'k') : (press % 30 < 15 ? 'j' : 'k'));
+		// eslint-disable-next-line no-await-in-loop
+		const framed = await waitForFrame(before);
+		latencies.push(framed - started);
+	}
+
+	instance.unmount();
+	await client.close();
+	return latencies.slice(20);
+}
+
+async function main(): Promise<void> {
+	if (process.env['NODE_ENV'] !== 'production') {
+		throw new Error('run through `npm run bench` (NODE_ENV=production): React\'s dev build is 3–4× slower');
+	}
+
+	progress('large sandbox');
+	const sandbox = await startSandbox({port: 0, size: 'large'});
+	try {
+		progress('key → frame, 20 rows');
+		const small = await keyFrame(20);
+		progress('key → frame, 100,000 rows');
+		const large = await keyFrame(100_000);
+		progress('page bytes, connections, memory');
+		const p95 = percentile(large, 95);
+		figures.push({
+			name: 'key_frame_p95_ms_100k', value: round(p95), unit: 'ms', goal: '≤ 16', met: p95 <= 16,
+			reference: `20 rows: p95 ${round(percentile(small, 95))} ms`, spread: `median ${round(median(large))} ms`,
+		});
+
+		// Bytes of a 20-row dataset list page without field masks over with them.
+		const url = `${sandbox.apiRoot}datasets/?page_size=20`;
+		const full = Buffer.byteLength(await (await request(url)).body.text());
+		const masked = Buffer.byteLength(await (await request(url, {headers: {'x-fields': `data{${rowFields.dataset}},page,page_size,total,next_page,previous_page`}})).body.text());
+		figures.push({name: 'list_page_bytes_ratio', value: round(full / masked, 1), unit: '×', goal: '≥ 5', met: full / masked >= 5, reference: `${full} B unmasked / ${masked} B masked`});
+
+		// 100 pages through the client: how many TCP connections it opened (keep-alive: one).
+		const client = createClient({apiUrl: sandbox.apiRoot});
+		const connectionsBefore = sandbox.stats.connections;
+		let pages = 0;
+		for await (const _page of client.pages(catalogue('dataset'), {pageSize: 100})) {
+			if (++pages === 100) {
+				break;
+			}
+		}
+
+		const connections = sandbox.stats.connections - connectionsBefore;
+		figures.push({name: 'connections_per_100_pages', value: connections, unit: '', goal: '1', met: connections === 1, reference: `${pages} pages of 100 rows`});
+		await client.close();
+
+		// The memory of 100,000 loaded rows, in a process of its own (the sandbox is not counted).
+		progress('memory of 100,000 rows');
+		// Asynchronously: the sandbox answering the child runs in this process's event loop.
+		const child = await execFileAsync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(new URL('rss-child.ts', import.meta.url)), sandbox.apiRoot], {encoding: 'utf8', cwd: repoRoot});
+		const memory = JSON.parse(child.stdout) as {rows: number; rssBefore: number; rss: number; heapUsed: number};
+		const rss = memory.rss / 1024 / 1024;
+		figures.push({name: 'rss_mb_100k', value: round(rss, 0), unit: 'MiB', goal: '≤ 250', met: rss <= 250, reference: `${memory.rows} rows; ${round(memory.rssBefore / 1024 / 1024, 0)} MiB at start, heap ${round(memory.heapUsed / 1024 / 1024, 0)} MiB`});
+
+		progress('startup');
+		await startupRatio(sandbox.apiRoot);
+	} finally {
+		await sandbox.close();
+	}
+
+	const table = [['figure', 'value', 'goal', 'met', 'reference'], ...figures.map(figure => [figure.name, `${figure.value}${figure.unit === '×' ? '×' : figure.unit ? ` ${figure.unit}` : ''}${figure.spread ? ` (${figure.spread})` : ''}`, figure.goal, figure.met === null ? '–' : figure.met ? 'yes' : 'NO', figure.reference])];
+	const widths = table[0]!.map((_, column) => Math.max(...table.map(row => row[column]!.length)));
+	for (const row of table) {
+		process.stdout.write(`${row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')}\n`);
+	}
+
+	process.stdout.write('\nNot measured yet: fuzzy_p95_ms_10k/100k (local search, issue 4), scroll_stall_frames (issue 7).\n');
+	await writeFile(new URL('results.json', import.meta.url), `${JSON.stringify(Object.fromEntries(figures.map(figure => [figure.name, figure])), null, 2)}\n`);
+}
+
+await main();
