@@ -4,7 +4,8 @@
  * same to bench/results.json. Speed lives here, never in the test suite.
  */
 import {execFile} from 'node:child_process';
-import {promisify} from 'node:util';
+import {setTimeout as delay} from 'node:timers/promises';
+import {promisify, stripVTControlCharacters} from 'node:util';
 import {writeFile} from 'node:fs/promises';
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
@@ -18,7 +19,7 @@ import {toDataset} from '../source/api/to-domain.js';
 import {catalogue} from '../source/domain/list-source.js';
 import type {Item} from '../source/domain/types.js';
 import {listFrame} from '../source/navigation/screens.js';
-import {startSandbox} from '../source/sandbox/server.js';
+import {startSandbox, type Sandbox} from '../source/sandbox/server.js';
 import {createTheme, ThemeProvider} from '../source/ui/theme.js';
 import {cliPath, repoRoot} from '../test/helpers/sandbox-process.js';
 import {startTerminal} from '../test/helpers/terminal.js';
@@ -126,6 +127,47 @@ async function keyFrame(rowCount: number): Promise<number[]> {
 	return latencies.slice(20);
 }
 
+/**
+ * Scrolling 2,000 rows at 30 keys/s with 50 ms of sandbox latency: how many frames show the
+ * cursor on the last loaded row with the next page still loading (the user waits at the end).
+ */
+async function scrollStalls(sandbox: Sandbox): Promise<{stalls: number; keys: number; rows: number}> {
+	// BENCH_SCROLL_LATENCY: to see the count move (e.g. 2000 ms stalls at every page).
+	sandbox.setFaults({latencyMs: Number(process.env['BENCH_SCROLL_LATENCY'] ?? 50)});
+	const client = createClient({apiUrl: sandbox.apiRoot});
+	const app = renderForTest(createElement(ThemeProvider, {theme: createTheme(true), children: createElement(App, {client, initial: [listFrame('Datasets', catalogue('dataset'))], pageSize: 20})}));
+	const frame = () => app.lastFrame() ?? '';
+	const deadline = performance.now() + 10_000;
+	while (!/\d+ of [\d,]+ loaded/u.test(frame()) && performance.now() < deadline) {
+		// eslint-disable-next-line no-await-in-loop
+		await delay(10);
+	}
+
+	let stalls = 0;
+	const keys = 2000;
+	for (let press = 0; press < keys; press++) {
+		app.stdin.write('j');
+		// The pace of the key stream (30 keys/s), not a wait for a frame.
+		// eslint-disable-next-line no-await-in-loop
+		await delay(1000 / 30);
+		const lines = frame().split('\n');
+		// The selected row is drawn in inverse (FORCE_COLOR=1, set by `npm run bench`).
+		const selected = lines.findIndex(line => line.includes('\u001B[7m'));
+		if (selected !== -1 && lines[selected + 1]?.includes('loading…')) {
+			stalls++;
+			if (process.env['BENCH_DEBUG']) {
+				process.stderr.write(`stall at key ${press}: ${stripVTControlCharacters(lines.at(-2) ?? '')}\n`);
+			}
+		}
+	}
+
+	const rows = Number(/(\d[\d,]*) of/u.exec(stripVTControlCharacters(frame()))?.[1]?.replaceAll(',', '') ?? 0);
+	app.unmount();
+	await client.close();
+	sandbox.setFaults({latencyMs: 0});
+	return {stalls, keys, rows};
+}
+
 async function main(): Promise<void> {
 	if (process.env['NODE_ENV'] !== 'production') {
 		throw new Error('run through `npm run bench` (NODE_ENV=production): React\'s dev build is 3–4× slower');
@@ -135,6 +177,11 @@ async function main(): Promise<void> {
 	const sandbox = await startSandbox({port: 0, size: 'large'});
 	try {
 		progress('key → frame, 20 rows');
+		if (process.env['BENCH_ONLY'] === 'scroll') {
+			process.stdout.write(`${JSON.stringify(await scrollStalls(sandbox))}\n`);
+			return;
+		}
+
 		const small = await keyFrame(20);
 		progress('key → frame, 100,000 rows');
 		const large = await keyFrame(100_000);
@@ -144,6 +191,12 @@ async function main(): Promise<void> {
 			name: 'key_frame_p95_ms_100k', value: round(p95), unit: 'ms', goal: '≤ 16', met: p95 <= 16,
 			reference: `20 rows: p95 ${round(percentile(small, 95))} ms`, spread: `median ${round(median(large))} ms`,
 		});
+
+		// BENCH_ONLY=keyframe: just this figure, for profiling a frame.
+		if (process.env['BENCH_ONLY'] === 'keyframe') {
+			process.stdout.write(`${JSON.stringify(figures)}\n`);
+			return;
+		}
 
 		// Bytes of a 20-row dataset list page without field masks over with them.
 		const url = `${sandbox.apiRoot}datasets/?page_size=20`;
@@ -173,6 +226,15 @@ async function main(): Promise<void> {
 		const rss = memory.rss / 1024 / 1024;
 		figures.push({name: 'rss_mb_100k', value: round(rss, 0), unit: 'MiB', goal: '≤ 250', met: rss <= 250, reference: `${memory.rows} rows; ${round(memory.rssBefore / 1024 / 1024, 0)} MiB at start, heap ${round(memory.heapUsed / 1024 / 1024, 0)} MiB`});
 
+		if (process.env['BENCH_ONLY'] === 'scroll') {
+			process.stdout.write(`${JSON.stringify(await scrollStalls(sandbox))}\n`);
+			return;
+		}
+
+		progress('scrolling 2,000 rows at 30 keys/s, 50 ms latency');
+		const scrolled = await scrollStalls(sandbox);
+		figures.push({name: 'scroll_stall_frames', value: scrolled.stalls, unit: '', goal: '0', met: scrolled.stalls === 0, reference: `${scrolled.keys} keys, ${scrolled.rows} rows loaded by the end`});
+
 		progress('startup');
 		await startupRatio(sandbox.apiRoot);
 	} finally {
@@ -185,7 +247,7 @@ async function main(): Promise<void> {
 		process.stdout.write(`${row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')}\n`);
 	}
 
-	process.stdout.write('\nNot measured yet: fuzzy_p95_ms_10k/100k (local search, issue 4), scroll_stall_frames (issue 7).\n');
+	process.stdout.write('\nNot measured yet: fuzzy_p95_ms_10k/100k (local search, issue 4).\n');
 	await writeFile(new URL('results.json', import.meta.url), `${JSON.stringify(Object.fromEntries(figures.map(figure => [figure.name, figure])), null, 2)}\n`);
 }
 

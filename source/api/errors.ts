@@ -231,12 +231,21 @@ export function explainError(error: unknown, options: {keySource?: string} = {})
 	const host = hostOf(error.url);
 	switch (error.kind) {
 		case 'unauthorized': {
+			if (error.method === 'GET' && /\/api\/1\/users\/(?:\?|$)/u.test(error.url) && !(error.serverMessage && /token|key/iu.test(error.serverMessage))) {
+				return 'listing users needs a sysadmin\'s API key: set UDATA_API_KEY';
+			}
+
 			return error.serverMessage && /token|key|inactive/iu.test(error.serverMessage)
 				? `your API key was refused: ${error.serverMessage} — check ${options.keySource ?? 'UDATA_API_KEY'}`
 				: 'this needs an API key: set UDATA_API_KEY';
 		}
 
 		case 'forbidden': {
+			// The users list is the one read udata keeps for sysadmins (API.md §3).
+			if (error.method === 'GET' && /\/api\/1\/users\/(?:\?|$)/u.test(error.url)) {
+				return 'you can\'t list users (needs sysadmin)';
+			}
+
 			return `you can't do that: ${error.serverMessage ?? 'permission denied'}`;
 		}
 

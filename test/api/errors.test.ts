@@ -38,6 +38,9 @@ describe('explainError says it in words', () => {
 	it.each([
 		[error({kind: 'unauthorized', status: 401, serverMessage: 'Invalid API token'}), 'your API key was refused: Invalid API token — check UDATA_API_KEY'],
 		[error({kind: 'network'}), 'can\'t reach data.public.lu — r to retry'],
+		[error({kind: 'forbidden', status: 403, url: 'https://data.public.lu/api/1/users/?page_size=20', serverMessage: 'You do not have the permission to modify that object.'}), 'you can\'t list users (needs sysadmin)'],
+		[error({kind: 'forbidden', status: 403, method: 'DELETE', url: 'https://data.public.lu/api/1/organizations/x/', serverMessage: 'You do not have the permission to modify that object.'}), 'you can\'t do that: You do not have the permission to modify that object.'],
+		[error({kind: 'unauthorized', status: 401, url: 'https://data.public.lu/api/1/users/'}), 'listing users needs a sysadmin\'s API key: set UDATA_API_KEY'],
 		[error({kind: 'gone', status: 410, serverMessage: 'Dataset has been deleted'}), 'deleted: Dataset has been deleted'],
 		[error({kind: 'server', status: 502, serverMessage: '502 Bad Gateway'}), 'data.public.lu failed (502) — r to retry · 502 Bad Gateway'],
 	])('%#', (input, expected) => {

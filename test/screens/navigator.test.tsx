@@ -140,7 +140,7 @@ describe('the navigator on the sandbox', () => {
 
 	it('says in words what a forbidden list is', async () => {
 		app = await renderApp({client, initial: [listFrame('Users', catalogue('user'))]});
-		await app.waitFor('this needs an API key');
+		await app.waitFor('listing users needs a sysadmin\'s API key');
 		expect(selectedLine(app.frame())).toBe('');
 	});
 });
