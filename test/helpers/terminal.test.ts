@@ -227,7 +227,8 @@ describe('startTerminal', () => {
 	it('reports a program that cannot start as exit code 127, and refuses an empty command', async () => {
 		const terminal = await start({command: ['/nonexistent/udx-no-such-program']});
 		expect(await terminal.waitForExit()).toBe(127);
-		expect(await terminal.screen()).toContain('udx-no-such-program');
+		// The shell's message may reach the screen just after the exit is seen: wait for it.
+		await terminal.waitFor('udx-no-such-program');
 		await expect(startTerminal({command: []})).rejects.toThrow(/command is empty/);
 	});
 
