@@ -25,7 +25,8 @@ await build({
 		'process.env.NODE_ENV': '"production"',
 		__UDX_VERSION__: JSON.stringify(version),
 	},
-	alias: {'react-devtools-core': './dist/devtools-stub.js'},
+	// ws is only for Ink's devtools bridge, which the stub above replaces.
+	alias: {'react-devtools-core': './dist/devtools-stub.js', ws: './dist/devtools-stub.js', undici: './scripts/undici-slim.cjs'},
 	// Bundled CommonJS (react, yoga) calls require(): give the ESM bundle one.
 	banner: {js: "import {createRequire as __udxCreateRequire} from 'node:module'; const require = __udxCreateRequire(import.meta.url);"},
 	logLevel: 'warning',

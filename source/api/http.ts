@@ -4,7 +4,7 @@
  * mapping of every failure to an `ApiError`.
  */
 import {setTimeout as sleep} from 'node:timers/promises';
-import {Agent, request, type Dispatcher} from 'undici';
+import {Agent, type Dispatcher} from 'undici';
 import {ApiError, kindOfStatus, parseErrorBody, type ApiErrorKind} from './errors.js';
 
 /** How GETs are retried. Mutations never are: a retried DELETE or PUT is a second mutation. */
@@ -139,7 +139,10 @@ async function sendOnce(config: HttpConfig, request_: HttpRequest): Promise<Http
 		let text: string;
 		try {
 			// eslint-disable-next-line no-await-in-loop
-			response = await request(url, {method: request_.method, headers, body, signal, dispatcher: config.dispatcher});
+			// dispatcher.request rather than undici's top-level request(): the bundle carries only
+			// the dispatcher half of undici (scripts/undici-slim.cjs).
+			const target = new URL(url);
+			response = await config.dispatcher.request({origin: target.origin, path: `${target.pathname}${target.search}`, method: request_.method, headers, body, signal});
 			// eslint-disable-next-line no-await-in-loop
 			text = await response.body.text();
 		} catch (error) {
