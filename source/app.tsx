@@ -14,9 +14,15 @@ import {catalogueFrame, listTitles, meFrame, paletteWords, parsePalette} from '.
 import {intentOfKey, scopeOf} from './navigation/dispatch-key.js';
 import {hintsFor, keyLabel, keyNames, keymap} from './navigation/keymap.js';
 import {bodyRows, initialState, reducer} from './navigation/reducer.js';
-import {breadcrumbs, homeFrame, topFrame, type Frame, type HomeEntry, type NavigationState, type NewFrame, type Viewport} from './navigation/screens.js';
+import {catalogue} from './domain/list-source.js';
+import {breadcrumbs, homeFrame, listFrame, topFrame, visibleRows, type Frame, type HomeEntry, type NavigationState, type NewFrame, type Viewport} from './navigation/screens.js';
 import {useStore} from './navigation/store.js';
 import {useScreenData} from './navigation/use-screen-data.js';
+import {useLocalFilter} from './navigation/use-local-filter.js';
+import {deletePermission, deleteTarget, type DeleteTarget} from './navigation/delete.js';
+import {appendAudit} from './lib/audit.js';
+import {MutationModal} from './views/mutation-modal.js';
+import {serverSearch} from './navigation/search.js';
 import {Footer} from './ui/footer.js';
 import {Header} from './ui/header.js';
 import {HelpOverlay} from './ui/help-overlay.js';
@@ -35,6 +41,10 @@ export type AppProps = {
 	readonly keySource?: string;
 	readonly pageSize?: number;
 	readonly onExit?: () => void;
+	/** Where every mutation is recorded (one JSON line each); none when absent. */
+	readonly auditLog?: string;
+	/** `--read-only`: no mutation is offered at all. */
+	readonly readOnly?: boolean;
 };
 
 const catalogueKinds = ['organization', 'dataset', 'reuse', 'user', 'dataservice'] as const;
@@ -73,6 +83,17 @@ function statusOf(frame: Frame, flash: string | null, host: string): {text: stri
 
 	switch (frame.type) {
 		case 'list': {
+			if (frame.filter && frame.filter.query.trim() !== '') {
+				const matched = frame.filter.hits?.length ?? frame.rows.length;
+				return {text: `local · ${matched.toLocaleString('en-US')} of ${frame.rows.length.toLocaleString('en-US')} loaded`, tone: 'normal'};
+			}
+
+			if (frame.source.scope === 'search' || ('query' in frame.source && frame.source.query.q)) {
+				const total = formatTotal(frame.total ?? (frame.nextPageUrl === null ? frame.rows.length : null), frame.totalCapped);
+				const server = `server · ${total} results${frame.rows.length > 0 ? ` · ${frame.rows.length.toLocaleString('en-US')} loaded` : ''}`;
+				return {text: frame.error === null ? (frame.loading ? `${server} · loading…` : server) : `${server} · ${frame.error}`, tone: frame.error === null ? 'normal' : 'error'};
+			}
+
 			const counts = `${frame.rows.length.toLocaleString('en-US')} of ${formatTotal(frame.total ?? (frame.nextPageUrl === null ? frame.rows.length : null), frame.totalCapped)} loaded`;
 			if (frame.error !== null) {
 				return {text: `${counts} · ${frame.error}`, tone: 'error'};
@@ -99,7 +120,7 @@ function statusOf(frame: Frame, flash: string | null, host: string): {text: stri
 	}
 }
 
-export function App({client: initialClient, anonymousClient, initial, keySource, pageSize, onExit}: AppProps) {
+export function App({client: initialClient, anonymousClient, initial, keySource, pageSize, onExit, auditLog, readOnly = false}: AppProps) {
 	const {exit} = useApp();
 	const viewport = useViewport();
 	const [client, setClient] = useState(initialClient);
@@ -153,6 +174,7 @@ export function App({client: initialClient, anonymousClient, initial, keySource,
 	}, [initialClient, anonymousClient, keySource, store]);
 
 	useScreenData(state, client, store.dispatch, {keySource, pageSize});
+	useLocalFilter(state, store.getState, store.dispatch);
 
 	const quit = useCallback(() => {
 		onExit?.();
@@ -189,9 +211,197 @@ export function App({client: initialClient, anonymousClient, initial, keySource,
 
 			case 'open': {
 				store.dispatch({type: 'reset', frames: [homeFrame(homeEntries(identity.me)), ...command.frames]});
+				return;
+			}
+
+			case 'filtered': {
+				const open = (filters: Readonly<Record<string, readonly string[]>>) => {
+					store.dispatch({type: 'reset', frames: [homeFrame(homeEntries(identity.me)), listFrame(command.title, catalogue(command.kind, {filters}))]});
+				};
+
+				if (command.resolve.length === 0) {
+					open(command.filters);
+					return;
+				}
+
+				// List filters take ObjectIds, not slugs (API.md §1): look the slugs up first.
+				store.dispatch({type: 'paletteError', message: `looking up ${command.resolve.map(item => item.slug).join(', ')}…`});
+				void Promise.all(command.resolve.map(async item => {
+					try {
+						return {parameter: item.parameter, id: (await client.get(item.kind, item.slug)).item.id};
+					} catch (error) {
+						throw new Error(error instanceof ApiError && (error.kind === 'not-found' || error.kind === 'gone')
+							? `no ${item.kind} "${item.slug}" on ${client.host}`
+							: explainError(error, {keySource}));
+					}
+				})).then(
+					resolved => {
+						// Only if the palette is still waiting for it: Esc meanwhile means never mind.
+						if (store.getState().modal?.type !== 'palette') {
+							return;
+						}
+
+						const filters: Record<string, readonly string[]> = {...command.filters};
+						for (const {parameter, id} of resolved) {
+							filters[parameter] = [...filters[parameter] ?? [], id];
+						}
+
+						open(filters);
+					},
+					(error: unknown) => {
+						store.dispatch({type: 'paletteError', message: error instanceof Error ? error.message : String(error)});
+					},
+				);
 			}
 		}
-	}, [identity.me, quit, store]);
+	}, [client, identity.me, keySource, quit, store]);
+
+	const [lastDeleted, setLastDeleted] = useState<DeleteTarget | null>(null);
+
+	const audit = useCallback((method: string, target: DeleteTarget, status: number) => {
+		if (auditLog === undefined) {
+			return;
+		}
+
+		const url = target.call.slice(target.call.indexOf(' ') + 1);
+		appendAudit(auditLog, {time: new Date().toISOString(), portal: client.host, user: identity.me?.slug ?? null, method, url, status, kind: target.kind, id: target.id, slug: target.slug}).catch((error: unknown) => {
+			store.dispatch({type: 'flash', message: `could not write the audit log: ${error instanceof Error ? error.message : String(error)}`});
+		});
+	}, [auditLog, client.host, identity.me, store]);
+
+	const askDelete = useCallback(() => {
+		const current = store.getState();
+		const frame = topFrame(current);
+		const item = frame.type === 'list' ? visibleRows(frame)[frame.cursor] : frame.type === 'detail' ? frame.item : undefined;
+		if (item === undefined || item === null) {
+			return;
+		}
+
+		if (readOnly) {
+			store.dispatch({type: 'flash', message: 'read-only: udx was started with --read-only'});
+			return;
+		}
+
+		const permission = deletePermission(item, identity.me);
+		if (!permission.allowed) {
+			store.dispatch({type: 'flash', message: permission.reason});
+			return;
+		}
+
+		const target = deleteTarget(item, client.apiUrl, client.host);
+		if ('refusal' in target) {
+			store.dispatch({type: 'flash', message: target.refusal});
+			return;
+		}
+
+		store.dispatch({type: 'openModal', modal: {type: 'delete', target, typed: '', phase: 'typing', message: null}});
+	}, [client, identity.me, readOnly, store]);
+
+	const confirmDelete = useCallback(() => {
+		const modal = store.getState().modal;
+		if (modal?.type !== 'delete' || modal.phase !== 'typing') {
+			return;
+		}
+
+		// The phase changes before anything is sent: a second Enter finds 'sending' and does nothing.
+		store.dispatch({type: 'modalPhase', phase: 'sending', message: `sending ${modal.target.call}…`});
+		const {target} = modal;
+		const send = target.kind === 'resource' ? client.removeResource(target.datasetId!, target.id) : client.remove(target.kind, target.id);
+		const verify = async (): Promise<boolean> => {
+			// Gone means 410 (or 404 for a resource), or 200 with `deleted` set for members and sysadmins.
+			try {
+				if (target.kind === 'resource') {
+					await client.getResource(target.datasetId!, target.id);
+					return false;
+				}
+
+				const {item} = await client.get(target.kind, target.id);
+				return 'deleted' in item && item.deleted !== null;
+			} catch (error) {
+				if (error instanceof ApiError && (error.kind === 'gone' || error.kind === 'not-found')) {
+					return true;
+				}
+
+				throw error;
+			}
+		};
+
+		const done = () => {
+			store.dispatch({type: 'closeModal'});
+			store.dispatch({type: 'removeItem', id: target.id});
+			setLastDeleted(target.restorable ? target : null);
+			store.dispatch({type: 'flash', message: `deleted ${target.name}${target.restorable ? ' — u to undo' : ''}`});
+		};
+
+		send.then(
+			async () => {
+				audit('DELETE', target, 204);
+				store.dispatch({type: 'modalPhase', phase: 'sending', message: 'deleted; checking with the portal…'});
+				try {
+					if (await verify()) {
+						done();
+					} else {
+						store.dispatch({type: 'modalPhase', phase: 'failed', message: 'the portal answered 204 but the object is still there — Esc'});
+					}
+				} catch (error) {
+					done();
+					store.dispatch({type: 'flash', message: `deleted ${target.name}, but checking failed: ${explainError(error, {keySource})}`});
+				}
+			},
+			async (error: unknown) => {
+				const status = error instanceof ApiError ? error.status ?? 0 : 0;
+				audit('DELETE', target, status);
+				// A connection lost mid-DELETE: the outcome is unknown. Find out with a GET; never resend.
+				if (error instanceof ApiError && (error.kind === 'network' || error.kind === 'timeout')) {
+					try {
+						if (await verify()) {
+							done();
+							return;
+						}
+
+						store.dispatch({type: 'modalPhase', phase: 'failed', message: `the connection failed and ${target.name} is still there: nothing was deleted — Esc (D to try again)`});
+					} catch {
+						store.dispatch({type: 'modalPhase', phase: 'failed', message: 'the connection failed and the portal cannot be reached: the outcome is unknown, check before trying again — Esc'});
+					}
+
+					return;
+				}
+
+				store.dispatch({type: 'modalPhase', phase: 'failed', message: `${explainError(error, {keySource})} — nothing was deleted — Esc`});
+			},
+		);
+	}, [audit, client, keySource, store]);
+
+	const askUndo = useCallback(() => {
+		if (lastDeleted === null) {
+			store.dispatch({type: 'flash', message: 'nothing to undo'});
+			return;
+		}
+
+		store.dispatch({type: 'openModal', modal: {type: 'restore', target: lastDeleted, phase: 'asking', message: null}});
+	}, [lastDeleted, store]);
+
+	const confirmRestore = useCallback(() => {
+		const modal = store.getState().modal;
+		if (modal?.type !== 'restore' || modal.phase !== 'asking' || (modal.target.kind !== 'dataset' && modal.target.kind !== 'reuse')) {
+			return;
+		}
+
+		const {target} = modal;
+		store.dispatch({type: 'modalPhase', phase: 'sending', message: `PUT {"deleted": null} to ${target.name}…`});
+		client.restore(target.kind as 'dataset' | 'reuse', target.id).then(
+			() => {
+				audit('PUT', target, 200);
+				setLastDeleted(null);
+				store.dispatch({type: 'closeModal'});
+				store.dispatch({type: 'flash', message: `restored ${target.name} — r to refresh the list`});
+			},
+			(error: unknown) => {
+				audit('PUT', target, error instanceof ApiError ? error.status ?? 0 : 0);
+				store.dispatch({type: 'modalPhase', phase: 'failed', message: `${explainError(error, {keySource})} — Esc`});
+			},
+		);
+	}, [audit, client, keySource, store]);
 
 	useInput((input, key) => {
 		for (const name of keyNames(input, key)) {
@@ -212,6 +422,42 @@ export function App({client: initialClient, anonymousClient, initial, keySource,
 					break;
 				}
 
+				case 'runSearch': {
+					const frame = topFrame(store.getState());
+					if (frame.type === 'list') {
+						const search = serverSearch(frame, intent.query);
+						if ('error' in search) {
+							store.dispatch({type: 'flash', message: search.error});
+						} else {
+							// The list stays as it was beneath: Esc on the results comes back to it.
+							store.dispatch({type: 'closeFilter'});
+							store.dispatch({type: 'push', frame: search.frame});
+						}
+					}
+
+					break;
+				}
+
+				case 'askDelete': {
+					askDelete();
+					break;
+				}
+
+				case 'confirmDelete': {
+					confirmDelete();
+					break;
+				}
+
+				case 'askUndo': {
+					askUndo();
+					break;
+				}
+
+				case 'confirmRestore': {
+					confirmRestore();
+					break;
+				}
+
 				case 'none': {
 					break;
 				}
@@ -223,14 +469,26 @@ export function App({client: initialClient, anonymousClient, initial, keySource,
 	const width = Math.max(20, viewport.columns);
 	const height = bodyRows(viewport);
 	const status = statusOf(top, state.flash, client.host);
-	const hints = useMemo(() => hintsFor(scope).map(binding => ({keys: keyLabel(binding.keys[0]!), label: binding.label})), [scope]);
+	// Hints from the keymap; a mutation is hidden when read-only, and marked with why when not allowed.
+	const selected = top.type === 'list' ? visibleRows(top)[top.cursor] : top.type === 'detail' ? top.item ?? undefined : undefined;
+	const deleteHint = selected === undefined ? null : deletePermission(selected, identity.me);
+	const hints = hintsFor(scope)
+		.filter(binding => !(binding.dangerous && readOnly))
+		.map(binding => {
+			const label = binding.id === 'item.delete' && deleteHint && !deleteHint.allowed ? `${binding.label} (${deleteHint.reason})` : binding.label;
+			return {keys: keyLabel(binding.keys[0]!), label, disabled: label !== binding.label};
+		})
+		// What cannot be done goes last, so it never pushes what can off the line.
+		.sort((a, b) => Number(a.disabled) - Number(b.disabled));
 	const helpEntries = useMemo(() => keymap.map(binding => ({keys: binding.keys.map(keyName => keyLabel(keyName)).join(' '), label: binding.label, scope: binding.scopes.join(', '), dangerous: binding.dangerous})), []);
 
 	return (
 		// Never as tall as the terminal: Ink would clear the screen on every frame (INK-NOTES pitfall 5).
 		<Box flexDirection="column" width={width} height={viewport.rows - 1}>
 			<Header identity={identity.text} crumbs={breadcrumbs(state, client.host)} width={width} />
-			{state.modal?.type === 'help'
+			{state.modal?.type === 'delete' || state.modal?.type === 'restore'
+				? <MutationModal modal={state.modal} width={width} height={height + 1} />
+				: state.modal?.type === 'help'
 				? <HelpOverlay entries={helpEntries} width={width} height={height + 1} />
 				: <Body frame={top} state={state} width={width} height={height} onHomeSelect={index => store.dispatch({type: 'select', index})} onHomeOpen={() => store.dispatch({type: 'open'})} />}
 			{state.modal?.type === 'palette'

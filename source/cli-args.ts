@@ -15,6 +15,8 @@ export type AppArgs = {
 	readonly demo: boolean;
 	readonly color: boolean;
 	readonly pageSize: number | undefined;
+	/** No mutation is offered at all. */
+	readonly readOnly: boolean;
 };
 
 export type ParsedArgs =
@@ -35,6 +37,7 @@ Options
   --demo           run against an embedded sandbox with seeded data, logged in as its admin
   --page-size N    rows asked for per page (default: the portal's, 20)
   --no-color       no colours (NO_COLOR is honoured too)
+  --read-only      offer no mutation at all
   --help, -h       this text
   --version, -v    the version
 
@@ -43,7 +46,8 @@ Environment
   UDATA_API        the API root, as --api
 
 Keys: j/k or arrows move, g/G top/bottom, PgUp/PgDn, Enter opens, Esc back, r refresh,
-J raw JSON, : switch list (:orgs :datasets :reuses :users :dataservices :me), ? help, q quit.`;
+D delete (type the slug to confirm), u undo it, J raw JSON, / filter (Enter searches the portal), : switch list (:orgs :datasets :reuses :users
+:dataservices :me, with filters: :datasets tag=mobility organization=insee), ? help, q quit.`;
 
 export function parseArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ParsedArgs {
 	if (argv[0] === 'sandbox') {
@@ -55,6 +59,7 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
 	let demo = false;
 	let color = env['NO_COLOR'] === undefined || env['NO_COLOR'] === '';
 	let pageSize: number | undefined;
+	let readOnly = false;
 	for (let index = 0; index < argv.length; index++) {
 		const arg = argv[index]!;
 		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -86,6 +91,11 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
 
 			case '--no-color': {
 				color = false;
+				break;
+			}
+
+			case '--read-only': {
+				readOnly = true;
 				break;
 			}
 
@@ -127,5 +137,6 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
 		demo,
 		color,
 		pageSize,
+		readOnly,
 	};
 }

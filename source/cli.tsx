@@ -2,11 +2,13 @@
  * argv/env → config → client → render(<App/>): the only place that reads process.* (STYLE.md).
  * It also owns the terminal: the alternate screen is entered here and restored on every exit path.
  */
+import {homedir} from 'node:os';
 import process from 'node:process';
 import {render} from 'ink';
 import {App} from './app.js';
 import {createClient, defaultUserAgent, UnsafeConfigError, type Client} from './api/client.js';
 import {parseArgs, usage} from './cli-args.js';
+import {auditLogPath} from './lib/audit.js';
 import {catalogueFrame} from './navigation/commands.js';
 import type {Sandbox} from './sandbox/server.js';
 import {createTheme, ThemeProvider} from './ui/theme.js';
@@ -131,6 +133,8 @@ async function main(): Promise<void> {
 				initial={args.list ? [catalogueFrame(args.list)] : []}
 				keySource={keySource}
 				pageSize={args.pageSize}
+				readOnly={args.readOnly}
+				auditLog={auditLogPath(process.env, homedir())}
 			/>
 		</ThemeProvider>,
 		{exitOnCtrlC: false, patchConsole: true},

@@ -5,8 +5,13 @@
 import {catalogue, type CatalogueKind} from '../domain/list-source.js';
 import {detailFrame, listFrame, type NewFrame} from './screens.js';
 
+/** A filter whose value is a slug the API cannot take: it needs the ObjectId (API.md §1). */
+export type SlugToResolve = {readonly parameter: string; readonly kind: CatalogueKind; readonly slug: string};
+
 export type PaletteCommand =
 	| {readonly type: 'open'; readonly frames: readonly NewFrame[]}
+	/** A list with filters (`:datasets tag=mobility organization=insee`), once its slugs are ids. */
+	| {readonly type: 'filtered'; readonly kind: CatalogueKind; readonly filters: Readonly<Record<string, readonly string[]>>; readonly resolve: readonly SlugToResolve[]; readonly title: string}
 	| {readonly type: 'home'}
 	| {readonly type: 'me'}
 	| {readonly type: 'quit'}
@@ -48,11 +53,11 @@ export function parsePalette(text: string): PaletteCommand {
 		return {type: 'error', message: `type a list: ${paletteWords.join(', ')}`};
 	}
 
+	const lower = word.toLowerCase();
 	if (rest.length > 0) {
-		return {type: 'error', message: `:${word} takes no arguments yet`};
+		return parseFiltered(word, rest);
 	}
 
-	const lower = word.toLowerCase();
 	if (lower === 'q' || lower === 'quit') {
 		return {type: 'quit'};
 	}
@@ -72,4 +77,38 @@ export function parsePalette(text: string): PaletteCommand {
 /** The frame of "me": my own user pane. */
 export function meFrame(userId: string, name: string): NewFrame {
 	return detailFrame({kind: 'user', id: userId}, name);
+}
+
+/** Filters that take an ObjectId, and the kind a slug given for them names (API.md §4). */
+const idParameters: Readonly<Record<string, CatalogueKind>> = {
+	organization: 'organization', owner: 'user', dataset: 'dataset', reuse: 'reuse', dataservice: 'dataservice', followed_by: 'user',
+};
+
+const objectId = /^[\da-f]{24}$/iu;
+
+function parseFiltered(word: string, pairs: readonly string[]): PaletteCommand {
+	const kind = kindOfWord(word);
+	if (kind === undefined) {
+		return {type: 'error', message: `unknown list :${word} — try ${paletteWords.join(', ')}`};
+	}
+
+	const filters: Record<string, string[]> = {};
+	const resolve: SlugToResolve[] = [];
+	for (const pair of pairs) {
+		const equals = pair.indexOf('=');
+		const name = equals > 0 ? pair.slice(0, equals).toLowerCase() : '';
+		const value = equals > 0 ? pair.slice(equals + 1) : '';
+		if (name === '' || value === '') {
+			return {type: 'error', message: `filters are name=value, e.g. :datasets tag=mobility organization=insee (not ${pair})`};
+		}
+
+		const target = idParameters[name];
+		if (target !== undefined && !objectId.test(value)) {
+			resolve.push({parameter: name, kind: target, slug: value});
+		} else {
+			(filters[name] ??= []).push(value);
+		}
+	}
+
+	return {type: 'filtered', kind, filters, resolve, title: `${listTitles[kind]} ${pairs.join(' ')}`};
 }

@@ -4,6 +4,7 @@
  */
 import {bindingFor, type CommandId, type KeyName, type Scope} from './keymap.js';
 import type {Action} from './reducer.js';
+import {confirms} from '../domain/portal.js';
 import {topFrame, type NavigationState} from './screens.js';
 
 export type Intent =
@@ -11,6 +12,14 @@ export type Intent =
 	| {readonly type: 'quit'}
 	/** Run what the `:` palette holds. */
 	| {readonly type: 'runPalette'; readonly text: string}
+	/** Send the search box's query to the portal (`q=`). */
+	| {readonly type: 'runSearch'; readonly query: string}
+	/** `D`: open the typed confirmation for the object under the cursor (or say why not). */
+	| {readonly type: 'askDelete'}
+	/** The confirmation matches and Enter was pressed: send the DELETE, once. */
+	| {readonly type: 'confirmDelete'}
+	| {readonly type: 'askUndo'}
+	| {readonly type: 'confirmRestore'}
 	| {readonly type: 'none'};
 
 const none: Intent = {type: 'none'};
@@ -27,7 +36,7 @@ export function scopeOf(state: NavigationState): Scope {
 	}
 
 	const frame = topFrame(state);
-	return frame.type;
+	return frame.type === 'list' && frame.filter?.editing ? 'input' : frame.type;
 }
 
 /** Whether a key is a character a text input takes. */
@@ -90,6 +99,25 @@ function commandIntent(id: CommandId): Intent {
 		case 'app.forceQuit': {
 			return {type: 'quit'};
 		}
+
+		case 'search.open': {
+			return act({type: 'openFilter'});
+		}
+
+		case 'item.delete': {
+			return {type: 'askDelete'};
+		}
+
+		case 'item.undo': {
+			return {type: 'askUndo'};
+		}
+
+		// Reached only through the search box's own handling above.
+		case 'search.server':
+		case 'search.browse':
+		case 'search.clear': {
+			return none;
+		}
 	}
 }
 
@@ -118,6 +146,83 @@ export function intentOfKey(state: NavigationState, key: KeyName, options: {read
 		}
 
 		return printable(key) ? act({type: 'paletteInput', text: text + key}) : none;
+	}
+
+	// The delete confirmation owns every key while it is open: nothing reaches beneath it.
+	if (state.modal?.type === 'delete') {
+		const {typed, phase, target} = state.modal;
+		if (key === 'escape') {
+			return phase === 'sending' ? none : act({type: 'closeModal'});
+		}
+
+		if (phase !== 'typing') {
+			return none;
+		}
+
+		if (key === 'enter') {
+			// Inert until the text matches exactly.
+			return confirms(typed, target.expected) ? {type: 'confirmDelete'} : none;
+		}
+
+		if (key === 'backspace') {
+			return act({type: 'confirmInput', text: [...typed].slice(0, -1).join('')});
+		}
+
+		return printable(key) ? act({type: 'confirmInput', text: typed + key}) : none;
+	}
+
+	if (state.modal?.type === 'restore') {
+		const {phase} = state.modal;
+		if (phase === 'sending') {
+			return none;
+		}
+
+		if (phase === 'asking' && (key === 'y' || key === 'Y')) {
+			return {type: 'confirmRestore'};
+		}
+
+		// No is the default: n, Esc, Enter, anything else.
+		return key === 'n' || key === 'N' || key === 'escape' || key === 'enter' ? act({type: 'closeModal'}) : none;
+	}
+
+	const top = topFrame(state);
+	if (state.modal === null && top.type === 'list' && top.filter?.editing) {
+		const {query} = top.filter;
+		switch (key) {
+			case 'escape': {
+				return act({type: 'closeFilter'});
+			}
+
+			case 'enter': {
+				return query.trim() === '' ? act({type: 'closeFilter'}) : {type: 'runSearch', query: query.trim()};
+			}
+
+			case 'tab': {
+				return act({type: 'leaveFilter'});
+			}
+
+			case 'backspace': {
+				return query === '' ? act({type: 'closeFilter'}) : act({type: 'filterInput', text: [...query].slice(0, -1).join('')});
+			}
+
+			// Arrows still move through the hits while typing; letters are text.
+			case 'up':
+			case 'down':
+			case 'pageUp':
+			case 'pageDown': {
+				const binding = bindingFor(key, 'list');
+				return binding ? commandIntent(binding.id) : none;
+			}
+
+			default: {
+				return printable(key) ? act({type: 'filterInput', text: query + key}) : none;
+			}
+		}
+	}
+
+	// Browsing a filter's hits, Esc clears the filter before it goes back.
+	if (state.modal === null && top.type === 'list' && top.filter && key === 'escape') {
+		return act({type: 'closeFilter'});
 	}
 
 	if (state.modal?.type === 'help') {

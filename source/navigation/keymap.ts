@@ -19,7 +19,9 @@ export type KeyName =
 export type CommandId =
 	| 'nav.down' | 'nav.up' | 'nav.top' | 'nav.bottom' | 'nav.pageDown' | 'nav.pageUp'
 	| 'nav.open' | 'nav.back' | 'nav.refresh' | 'nav.retry'
-	| 'view.json' | 'view.switch' | 'app.help' | 'app.quit' | 'app.forceQuit';
+	| 'view.json' | 'view.switch' | 'app.help' | 'app.quit' | 'app.forceQuit'
+	| 'search.open' | 'search.server' | 'search.browse' | 'search.clear'
+	| 'item.delete' | 'item.undo';
 
 export type Binding = {
 	readonly id: CommandId;
@@ -47,6 +49,15 @@ export const keymap: readonly Binding[] = [
 	{id: 'nav.open', keys: ['enter'], label: 'open', scopes: ['list', 'detail', 'home'], hint: true, dangerous: false},
 	{id: 'nav.back', keys: ['escape', 'backspace'], label: 'back', scopes: ['list', 'detail', 'pager'], hint: true, dangerous: false},
 	{id: 'nav.refresh', keys: ['r'], label: 'refresh', scopes: ['list', 'detail'], hint: true, dangerous: false},
+	{id: 'search.open', keys: ['/'], label: 'filter', scopes: ['list'], hint: true, dangerous: false},
+	// In the search box ('input' scope, where printable keys are text):
+	{id: 'search.server', keys: ['enter'], label: 'search the portal', scopes: ['input'], hint: true, dangerous: false},
+	{id: 'search.browse', keys: ['tab'], label: 'browse hits', scopes: ['input'], hint: true, dangerous: false},
+	{id: 'search.clear', keys: ['escape'], label: 'clear', scopes: ['input'], hint: true, dangerous: false},
+	// Shift+d: never d, dd or a ctrl chord (the safety rule above); it only opens the typed confirmation.
+	{id: 'item.delete', keys: ['D'], label: 'delete', scopes: ['list', 'detail'], hint: true, dangerous: true},
+	// Restoring is a mutation too, so it asks y/N; not dangerous: it undoes a delete.
+	{id: 'item.undo', keys: ['u'], label: 'undo delete', scopes: ['list', 'detail'], hint: false, dangerous: false},
 	{id: 'view.json', keys: ['J'], label: 'json', scopes: ['detail', 'pager'], hint: true, dangerous: false},
 	{id: 'view.switch', keys: [':'], label: 'switch', scopes: ['global'], hint: true, dangerous: false},
 	{id: 'app.help', keys: ['?'], label: 'help', scopes: ['global'], hint: true, dangerous: false},
@@ -159,7 +170,8 @@ export function bindingFor(key: KeyName, scope: Scope): Binding | undefined {
 
 /** The bindings shown as hints in a scope, in table order. */
 export function hintsFor(scope: Scope): Binding[] {
-	return keymap.filter(binding => binding.hint && (binding.scopes.includes(scope) || binding.scopes.includes('global')));
+	// In a text input, printable keys are text: the global ones (q, :, ?) are not hints there.
+	return keymap.filter(binding => binding.hint && (binding.scopes.includes(scope) || (scope !== 'input' && binding.scopes.includes('global'))));
 }
 
 /** How a key is written in hints and help. */

@@ -6,7 +6,7 @@
  */
 import type {Item, Page} from '../domain/types.js';
 import {linksOf} from './links.js';
-import {homeFrame, topFrame, type DetailFrame, type Frame, type ListFrame, type Modal, type NavigationState, type NewFrame, type Viewport} from './screens.js';
+import {homeFrame, topFrame, visibleRows, type DetailFrame, type FilterHit, type Frame, type ListFrame, type Modal, type NavigationState, type NewFrame, type Viewport} from './screens.js';
 
 export type Action =
 	| {readonly type: 'push'; readonly frame: NewFrame}
@@ -32,7 +32,22 @@ export type Action =
 	| {readonly type: 'closeModal'}
 	| {readonly type: 'paletteInput'; readonly text: string}
 	| {readonly type: 'paletteError'; readonly message: string}
-	| {readonly type: 'flash'; readonly message: string | null};
+	| {readonly type: 'flash'; readonly message: string | null}
+	/** `/`: open the local filter of the top list, or give its box the keys again. */
+	| {readonly type: 'openFilter'}
+	| {readonly type: 'filterInput'; readonly text: string}
+	/** The matcher's answer for a query; dropped if the query has moved on or the frame is gone. */
+	| {readonly type: 'filterApplied'; readonly frameKey: number; readonly query: string; readonly hits: readonly FilterHit[] | null}
+	/** Tab: leave the box, keep the filter, browse its hits. */
+	| {readonly type: 'leaveFilter'}
+	/** Esc in the box: no filter, the cursor back where it was. */
+	| {readonly type: 'closeFilter'}
+	/** What is typed in the delete confirmation. */
+	| {readonly type: 'confirmInput'; readonly text: string}
+	/** A mutation modal moves on: sent, or failed with why. */
+	| {readonly type: 'modalPhase'; readonly phase: 'sending' | 'failed'; readonly message: string | null}
+	/** An object is gone from the portal: out of every loaded list, and its pane closed. */
+	| {readonly type: 'removeItem'; readonly id: string};
 
 /** Lines of the screen that are not list rows: header (2), column titles (1), footer (2), and one spare (INK-NOTES pitfall 5). */
 export const chromeRows = 6;
@@ -56,6 +71,11 @@ export function initialState(frames: readonly NewFrame[], viewport: Viewport): N
 export function wantsPage(state: NavigationState): ListFrame | null {
 	const frame = topFrame(state);
 	if (frame.type !== 'list' || frame.loading || frame.error !== null || frame.nextPageUrl === null) {
+		return null;
+	}
+
+	// Local search never loads more pages by itself: that is what server search is for.
+	if (frame.nextPageUrl !== undefined && frame.filter !== null && frame.filter.query.trim() !== '') {
 		return null;
 	}
 
@@ -90,7 +110,7 @@ function updateTopIfKey<T extends Frame['type']>(state: NavigationState, key: nu
 export function cursorLength(frame: Frame, viewport: Viewport): number {
 	switch (frame.type) {
 		case 'list': {
-			return frame.rows.length;
+			return visibleRows(frame).length;
 		}
 
 		case 'detail': {
@@ -122,7 +142,8 @@ function placeCursor<F extends Frame>(frame: F, cursor: number, viewport: Viewpo
 	const next = clamp(cursor, 0, length - 1);
 	switch (frame.type) {
 		case 'list': {
-			const rows = bodyRows(viewport) - 1; // one line for the end/loading/error row
+			// One line for the end/loading/error row, and one for the search box when it is open.
+			const rows = Math.max(1, bodyRows(viewport) - 1 - (frame.filter ? 1 : 0));
 			let {scroll} = frame;
 			if (next < scroll) {
 				scroll = next;
@@ -162,7 +183,7 @@ function push(state: NavigationState, frame: NewFrame): NavigationState {
 function open(state: NavigationState): NavigationState {
 	const frame = topFrame(state);
 	if (frame.type === 'list') {
-		const row = frame.rows[frame.cursor];
+		const row = visibleRows(frame)[frame.cursor];
 		if (row === undefined) {
 			return state;
 		}
@@ -241,14 +262,15 @@ export function reducer(state: NavigationState, action: Action): NavigationState
 			return {...state, stack: state.stack.slice(0, -1), flash: null};
 		}
 
+		// A flash is passing: the next move clears it, and the status line shows the counts again.
 		case 'move': {
 			const frame = topFrame(state);
-			return replaceTop(state, placeCursor(frame, position(frame) + action.delta, state.viewport));
+			return replaceTop({...state, flash: null}, placeCursor(frame, position(frame) + action.delta, state.viewport));
 		}
 
 		case 'moveTo': {
 			const frame = topFrame(state);
-			return replaceTop(state, placeCursor(frame, action.position === 'first' ? 0 : Number.MAX_SAFE_INTEGER, state.viewport));
+			return replaceTop({...state, flash: null}, placeCursor(frame, action.position === 'first' ? 0 : Number.MAX_SAFE_INTEGER, state.viewport));
 		}
 
 		case 'select': {
@@ -343,6 +365,89 @@ export function reducer(state: NavigationState, action: Action): NavigationState
 
 		case 'flash': {
 			return {...state, flash: action.message};
+		}
+
+		case 'openFilter': {
+			const frame = topFrame(state);
+			if (frame.type !== 'list') {
+				return state;
+			}
+
+			return replaceTop(state, frame.filter
+				? {...frame, filter: {...frame.filter, editing: true}}
+				: {...frame, filter: {query: '', editing: true, hits: null, hitsFor: null, saved: {cursor: frame.cursor, scroll: frame.scroll}}});
+		}
+
+		case 'filterInput': {
+			const frame = topFrame(state);
+			return frame.type === 'list' && frame.filter ? replaceTop(state, {...frame, filter: {...frame.filter, query: action.text}}) : state;
+		}
+
+		case 'filterApplied': {
+			return updateTopIfKey(state, action.frameKey, 'list', frame => {
+				if (frame.filter?.query !== action.query) {
+					return frame;
+				}
+
+				const filter = {...frame.filter, hits: action.hits, hitsFor: action.query};
+				// An empty query shows every row: the cursor stays. A new ranking puts the best hit
+				// under the cursor, at the top.
+				return action.hits === null
+					? placeCursor({...frame, filter}, frame.cursor, state.viewport)
+					: placeCursor({...frame, filter, cursor: 0, scroll: 0}, 0, state.viewport);
+			});
+		}
+
+		case 'leaveFilter': {
+			const frame = topFrame(state);
+			if (frame.type !== 'list' || !frame.filter) {
+				return state;
+			}
+
+			// Leaving an empty box is closing it.
+			return frame.filter.query.trim() === ''
+				? reducer(state, {type: 'closeFilter'})
+				: replaceTop(state, {...frame, filter: {...frame.filter, editing: false}});
+		}
+
+		case 'confirmInput': {
+			return state.modal?.type === 'delete' && state.modal.phase === 'typing' ? {...state, modal: {...state.modal, typed: action.text}} : state;
+		}
+
+		case 'modalPhase': {
+			if (state.modal?.type === 'delete' || state.modal?.type === 'restore') {
+				return {...state, modal: {...state.modal, phase: action.phase, message: action.message}} as NavigationState;
+			}
+
+			return state;
+		}
+
+		case 'removeItem': {
+			const stack = state.stack
+				// Its own panes go (and what was opened from them).
+				.filter((frame, index, all) => !all.slice(0, index + 1).some(item => item.type === 'detail' && item.target.id === action.id))
+				.map(frame => {
+					if (frame.type !== 'list' || !frame.rows.some(row => row.id === action.id)) {
+						return frame;
+					}
+
+					const rows = frame.rows.filter(row => row.id !== action.id);
+					// The filter's hits point into the rows: rank again.
+					const filter = frame.filter ? {...frame.filter, hits: null, hitsFor: null} : null;
+					const total = frame.total === null ? null : Math.max(0, frame.total - 1);
+					return placeCursor({...frame, rows, filter, total}, frame.cursor, state.viewport);
+				});
+			return {...state, stack: stack.length > 0 ? stack : state.stack.slice(0, 1)};
+		}
+
+		case 'closeFilter': {
+			const frame = topFrame(state);
+			if (frame.type !== 'list' || !frame.filter) {
+				return state;
+			}
+
+			const {saved} = frame.filter;
+			return replaceTop(state, placeCursor({...frame, filter: null, cursor: saved.cursor, scroll: saved.scroll}, saved.cursor, state.viewport));
 		}
 	}
 }

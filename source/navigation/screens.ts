@@ -5,6 +5,7 @@
  */
 import type {ListSource} from '../domain/list-source.js';
 import type {Item, Kind} from '../domain/types.js';
+import type {DeleteTarget} from './delete.js';
 
 /** The home menu: the lists of a portal. */
 export type HomeFrame = {
@@ -17,6 +18,25 @@ export type HomeFrame = {
 
 /** One entry of the home menu. */
 export type HomeEntry = {readonly label: string; readonly open: NewFrame};
+
+/** A row that matches the local filter, and the ranges of its name to highlight. */
+export type FilterHit = {readonly index: number; readonly highlights: ReadonlyArray<readonly [number, number]>};
+
+/**
+ * The local filter of a list (`/`): fuzzy over the rows already loaded. The query is state, so
+ * typing is never lost; the hits come back from the matcher for a given query, and only the
+ * hits for the current query are used.
+ */
+export type ListFilter = {
+	readonly query: string;
+	/** The box has the keys; Tab leaves it to browse the hits with j/k. */
+	readonly editing: boolean;
+	/** Rows matching `hitsFor`, best first; null until the first query is scored. */
+	readonly hits: readonly FilterHit[] | null;
+	readonly hitsFor: string | null;
+	/** Where the cursor was before `/`: Esc puts it back. */
+	readonly saved: {readonly cursor: number; readonly scroll: number};
+};
 
 export type ListFrame = {
 	readonly type: 'list';
@@ -34,6 +54,7 @@ export type ListFrame = {
 	readonly cursor: number;
 	/** Index of the first visible row. */
 	readonly scroll: number;
+	readonly filter: ListFilter | null;
 };
 
 /** What an object pane is about: enough to fetch it. */
@@ -77,7 +98,14 @@ export type Frame = HomeFrame | ListFrame | DetailFrame | PagerFrame;
 /** The `:` palette and the help overlay are modals: while one is open it owns every key. */
 export type Modal =
 	| {readonly type: 'help'}
-	| {readonly type: 'palette'; readonly text: string; readonly error: string | null};
+	| {readonly type: 'palette'; readonly text: string; readonly error: string | null}
+	/**
+	 * The typed confirmation of a delete: Enter does nothing until `typed` matches exactly. Once
+	 * sent (`sending`), no key can send it again; a failure stays on screen until Esc.
+	 */
+	| {readonly type: 'delete'; readonly target: DeleteTarget; readonly typed: string; readonly phase: 'typing' | 'sending' | 'failed'; readonly message: string | null}
+	/** Undo of a delete: restoring, so a plain y/N (issue: "itself confirmed by a plain y/N"). */
+	| {readonly type: 'restore'; readonly target: DeleteTarget; readonly phase: 'asking' | 'sending' | 'failed'; readonly message: string | null};
 
 export type Viewport = {readonly columns: number; readonly rows: number};
 
@@ -98,7 +126,7 @@ export type NewFrame =
 	| Omit<PagerFrame, 'key'>;
 
 export function listFrame(title: string, source: ListSource): Omit<ListFrame, 'key'> {
-	return {type: 'list', title, source, rows: [], total: null, totalCapped: false, nextPageUrl: undefined, loading: false, error: null, cursor: 0, scroll: 0};
+	return {type: 'list', title, source, rows: [], total: null, totalCapped: false, nextPageUrl: undefined, loading: false, error: null, cursor: 0, scroll: 0, filter: null};
 }
 
 export function detailFrame(target: DetailTarget, title: string, item: Item | null = null): Omit<DetailFrame, 'key'> {
@@ -121,4 +149,18 @@ export function topFrame(state: NavigationState): Frame {
 /** Breadcrumbs, derived from the stack: `data.public.lu › Organizations › Insee › Datasets`. */
 export function breadcrumbs(state: NavigationState, host: string): string[] {
 	return [host, ...state.stack.filter(frame => frame.type !== 'home').map(frame => frame.title)];
+}
+
+/** Whether a list is narrowed by its local filter right now (a query, and hits for it). */
+export function isFiltered(frame: ListFrame): boolean {
+	return frame.filter !== null && frame.filter.query.trim() !== '' && frame.filter.hits !== null;
+}
+
+/** The rows a list shows: all loaded rows, or the filter's hits in rank order. */
+export function visibleRows(frame: ListFrame): readonly Item[] {
+	if (!isFiltered(frame)) {
+		return frame.rows;
+	}
+
+	return frame.filter!.hits!.map(hit => frame.rows[hit.index]).filter((row): row is Item => row !== undefined);
 }

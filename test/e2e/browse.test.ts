@@ -67,6 +67,19 @@ describe('browsing a portal', () => {
 		}
 	});
 
+	it('restores the terminal on SIGTERM', async () => {
+		const terminal = await udx(['reuses', '--api', sandbox.apiRoot]);
+		try {
+			await terminal.waitFor(/\d+ of [\d,]+ loaded/u);
+			expect(await terminal.alternateScreen()).toBe(true);
+			await terminal.signal('SIGTERM');
+			expect(await terminal.waitForExit()).toBe(143);
+			expect(await terminal.alternateScreen()).toBe(false);
+		} finally {
+			await terminal.close();
+		}
+	});
+
 	it('a refused key says why and goes on anonymously', async () => {
 		const terminal = await udx(['organizations', '--api', sandbox.apiRoot], {UDATA_API_KEY: 'udata_wrong_key'});
 		try {

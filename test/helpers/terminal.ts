@@ -60,6 +60,8 @@ export type Terminal = {
 	rawOutput(): Promise<string>;
 	/** Whether the pane is in the alternate screen right now. */
 	alternateScreen(): Promise<boolean>;
+	/** Send a signal to the program's process (run.sh execs it, so the pane's pid is the program's). */
+	signal(name: NodeJS.Signals): Promise<void>;
 	/** Kill the tmux server (and with it the program) and remove temporary files; idempotent. */
 	close(): Promise<void>;
 };
@@ -388,6 +390,12 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
 			assertOpen();
 			const value = await tmux('display-message', '-p', '-t', target, '#{alternate_on}');
 			return value.trim() === '1';
+		},
+
+		async signal(name) {
+			assertOpen();
+			const pid = Number((await tmux('display-message', '-p', '-t', target, '#{pane_pid}')).trim());
+			process.kill(pid, name);
 		},
 
 		async close() {

@@ -73,7 +73,9 @@ describe('bindingFor', () => {
 	});
 
 	it('draws hints from the table', () => {
-		expect(hintsFor('list').map(binding => binding.id)).toEqual(['nav.open', 'nav.back', 'nav.refresh', 'view.switch', 'app.help', 'app.quit']);
+		expect(hintsFor('list').map(binding => binding.id)).toEqual(['nav.open', 'nav.back', 'nav.refresh', 'search.open', 'item.delete', 'view.switch', 'app.help', 'app.quit']);
+		// In a text input, q : ? are text, not hints.
+		expect(hintsFor('input').map(binding => binding.id)).toEqual(['search.server', 'search.browse', 'search.clear']);
 		expect(hintsFor('detail').map(binding => binding.id)).toContain('view.json');
 	});
 });

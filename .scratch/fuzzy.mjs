@@ -1,0 +1,1021 @@
+import Fuse from "fuse.js";
+const THRESHOLD = 0.25;
+const KEY_NAME = { name: "name", weight: 2 };
+const KEY_OTHER = { name: "other", weight: 1 };
+const KEY_ALL = { name: "all", weight: 1 };
+const matchOptions = { threshold: THRESHOLD, ignoreLocation: true, includeMatches: true, includeScore: true };
+const plainOptions = {
+  ...matchOptions,
+  ignoreDiacritics: true,
+  useTokenSearch: true,
+  tokenMatch: "all",
+  keys: [{ ...KEY_NAME, getFn: (doc) => textOf(doc.fields[0]) }, { ...KEY_OTHER, getFn: (doc) => doc.fields.slice(1).map(textOf) }]
+};
+const extendedOptions = {
+  ...matchOptions,
+  ignoreDiacritics: true,
+  useExtendedSearch: true,
+  keys: [{ ...KEY_NAME, getFn: (doc) => textOf(doc.fields[0]) }, { ...KEY_ALL, getFn: (doc) => doc.fields.map(textOf).join("\n") }]
+};
+const foldedOptions = {
+  ...matchOptions,
+  isCaseSensitive: true,
+  ignoreDiacritics: false,
+  useTokenSearch: true,
+  tokenMatch: "all",
+  keys: [KEY_NAME, KEY_OTHER]
+};
+const textOf = (value) => typeof value === "string" ? value : "";
+const COMBINING_MARKS = /[\u0300-\u036F\u0483-\u0489\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED\u0711\u0730-\u074A\u07A6-\u07B0\u07EB-\u07F3\u07FD\u0816-\u0819\u081B-\u0823\u0825-\u0827\u0829-\u082D\u0859-\u085B\u08D3-\u08E1\u08E3-\u0903\u093A-\u093C\u093E-\u094F\u0951-\u0957\u0962\u0963\u0981-\u0983\u09BC\u09BE-\u09C4\u09C7\u09C8\u09CB-\u09CD\u09D7\u09E2\u09E3\u09FE\u0A01-\u0A03\u0A3C\u0A3E-\u0A42\u0A47\u0A48\u0A4B-\u0A4D\u0A51\u0A70\u0A71\u0A75\u0A81-\u0A83\u0ABC\u0ABE-\u0AC5\u0AC7-\u0AC9\u0ACB-\u0ACD\u0AE2\u0AE3\u0AFA-\u0AFF\u0B01-\u0B03\u0B3C\u0B3E-\u0B44\u0B47\u0B48\u0B4B-\u0B4D\u0B56\u0B57\u0B62\u0B63\u0B82\u0BBE-\u0BC2\u0BC6-\u0BC8\u0BCA-\u0BCD\u0BD7\u0C00-\u0C04\u0C3E-\u0C44\u0C46-\u0C48\u0C4A-\u0C4D\u0C55\u0C56\u0C62\u0C63\u0C81-\u0C83\u0CBC\u0CBE-\u0CC4\u0CC6-\u0CC8\u0CCA-\u0CCD\u0CD5\u0CD6\u0CE2\u0CE3\u0D00-\u0D03\u0D3B\u0D3C\u0D3E-\u0D44\u0D46-\u0D48\u0D4A-\u0D4D\u0D57\u0D62\u0D63\u0D82\u0D83\u0DCA\u0DCF-\u0DD4\u0DD6\u0DD8-\u0DDF\u0DF2\u0DF3\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u0EB1\u0EB4-\u0EB9\u0EBB\u0EBC\u0EC8-\u0ECD\u0F18\u0F19\u0F35\u0F37\u0F39\u0F3E\u0F3F\u0F71-\u0F84\u0F86\u0F87\u0F8D-\u0F97\u0F99-\u0FBC\u0FC6\u102B-\u103E\u1056-\u1059\u105E-\u1060\u1062-\u1064\u1067-\u106D\u1071-\u1074\u1082-\u108D\u108F\u109A-\u109D\u135D-\u135F\u1712-\u1714\u1732-\u1734\u1752\u1753\u1772\u1773\u17B4-\u17D3\u17DD\u180B-\u180D\u1885\u1886\u18A9\u1920-\u192B\u1930-\u193B\u1A17-\u1A1B\u1A55-\u1A5E\u1A60-\u1A7C\u1A7F\u1AB0-\u1ABE\u1B00-\u1B04\u1B34-\u1B44\u1B6B-\u1B73\u1B80-\u1B82\u1BA1-\u1BAD\u1BE6-\u1BF3\u1C24-\u1C37\u1CD0-\u1CD2\u1CD4-\u1CE8\u1CED\u1CF2-\u1CF4\u1CF7-\u1CF9\u1DC0-\u1DF9\u1DFB-\u1DFF\u20D0-\u20F0\u2CEF-\u2CF1\u2D7F\u2DE0-\u2DFF\u302A-\u302F\u3099\u309A\uA66F-\uA672\uA674-\uA67D\uA69E\uA69F\uA6F0\uA6F1\uA802\uA806\uA80B\uA823-\uA827\uA880\uA881\uA8B4-\uA8C5\uA8E0-\uA8F1\uA8FF\uA926-\uA92D\uA947-\uA953\uA980-\uA983\uA9B3-\uA9C0\uA9E5\uAA29-\uAA36\uAA43\uAA4C\uAA4D\uAA7B-\uAA7D\uAAB0\uAAB2-\uAAB4\uAAB7\uAAB8\uAABE\uAABF\uAAC1\uAAEB-\uAAEF\uAAF5\uAAF6\uABE3-\uABEA\uABEC\uABED\uFB1E\uFE00-\uFE0F\uFE20-\uFE2F]/g;
+const NON_DECOMPOSABLE = { \u0142: "l", \u0141: "L", \u0111: "d", \u0110: "D", \u00F8: "o", \u00D8: "O", \u0127: "h", \u0126: "H", \u0167: "t", \u0166: "T", \u0131: "i", \u00DF: "ss" };
+const NON_DECOMPOSABLE_RE = /[łŁđĐøØħĦŧŦıß]/g;
+const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
+const TOKEN_CHAR = /^[\p{L}\p{M}\p{N}_]$/u;
+const isAscii = (text) => /^[\u0000-\u007F]*$/.test(text);
+function fold(text) {
+  if (isAscii(text)) {
+    return text.toLowerCase();
+  }
+  return text.toLowerCase().normalize("NFD").replace(COMBINING_MARKS, "").replace(NON_DECOMPOSABLE_RE, (ch) => NON_DECOMPOSABLE[ch] ?? ch);
+}
+const foldedCodePoints = /* @__PURE__ */ new Map();
+function foldCodePoint(codePoint) {
+  let folded = foldedCodePoints.get(codePoint);
+  if (folded === void 0) {
+    folded = fold(codePoint);
+    foldedCodePoints.set(codePoint, folded);
+  }
+  return folded;
+}
+function offsetMap(original, folded) {
+  if (isAscii(original)) {
+    return null;
+  }
+  const starts = [];
+  const ends = [];
+  let identity = true;
+  for (let at = 0; at < original.length; ) {
+    const code = original.codePointAt(at);
+    const width = code > 65535 ? 2 : 1;
+    const piece = foldCodePoint(original.slice(at, at + width));
+    if (piece.length !== width) {
+      identity = false;
+    }
+    for (let unit = 0; unit < piece.length; unit++) {
+      starts.push(piece.length === width ? at + unit : at);
+      ends.push(piece.length === width ? at + unit + 1 : at + width);
+    }
+    at += width;
+  }
+  if (identity && starts.length === folded.length) {
+    return null;
+  }
+  const map = new Int32Array(folded.length * 2);
+  for (let unit = 0; unit < folded.length; unit++) {
+    if (starts.length === folded.length) {
+      map[unit * 2] = starts[unit];
+      map[unit * 2 + 1] = ends[unit];
+    } else {
+      map[unit * 2] = Math.floor(unit * original.length / folded.length);
+      map[unit * 2 + 1] = Math.max(map[unit * 2] + 1, Math.floor((unit + 1) * original.length / folded.length));
+    }
+  }
+  return map;
+}
+const tokenCodePoints = /* @__PURE__ */ new Map();
+function isTokenCodePoint(code) {
+  if (code < 128) {
+    return code >= 97 && code <= 122 || code >= 48 && code <= 57 || code >= 65 && code <= 90 || code === 95;
+  }
+  let is = tokenCodePoints.get(code);
+  if (is === void 0) {
+    is = TOKEN_CHAR.test(String.fromCodePoint(code));
+    tokenCodePoints.set(code, is);
+  }
+  return is;
+}
+function tokenWidthAt(text, at) {
+  const code = text.codePointAt(at);
+  if (code === void 0) {
+    return 0;
+  }
+  return isTokenCodePoint(code) ? code > 65535 ? 2 : 1 : 0;
+}
+function tokenBefore(text, at) {
+  if (at <= 0) {
+    return false;
+  }
+  const low = text.charCodeAt(at - 1);
+  if (low >= 56320 && low <= 57343 && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 55296 && high <= 56319) {
+      return isTokenCodePoint((high - 55296) * 1024 + (low - 56320) + 65536);
+    }
+  }
+  return isTokenCodePoint(low);
+}
+function wordStart(text, term) {
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+    if (!tokenBefore(text, at)) {
+      return at;
+    }
+  }
+  return -1;
+}
+const NO_MATCH = 0;
+const PREFIX = 1;
+const EQUAL = 2;
+function compareWords(text, terms, span) {
+  let at = 0;
+  let start = -1;
+  for (let index = 0; index < terms.length; index++) {
+    while (at < text.length && tokenWidthAt(text, at) === 0) {
+      at++;
+    }
+    const term = terms[index];
+    if (at >= text.length || !text.startsWith(term, at)) {
+      return NO_MATCH;
+    }
+    if (start < 0) {
+      start = at;
+    }
+    at += term.length;
+    const continues = at < text.length && tokenWidthAt(text, at) > 0;
+    if (index < terms.length - 1) {
+      if (continues) {
+        return NO_MATCH;
+      }
+      continue;
+    }
+    if (span) {
+      span[0] = start;
+      span[1] = at;
+    }
+    if (continues) {
+      return PREFIX;
+    }
+    while (at < text.length && tokenWidthAt(text, at) === 0) {
+      at++;
+    }
+    return at >= text.length ? EQUAL : PREFIX;
+  }
+  return NO_MATCH;
+}
+const BIGRAM_BITS = 512;
+const UNIGRAM_BITS = 64;
+const WORDS = (BIGRAM_BITS + UNIGRAM_BITS) / 32;
+const bigramBit = (first, second) => Math.imul(first << 16 | second, 2654435761) >>> 23;
+const unigramBit = (code) => BIGRAM_BITS + (Math.imul(code, 2654435761) >>> 26);
+function addGrams(bits, base, text) {
+  let previous = -1;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    const unigram = unigramBit(code);
+    bits[base + (unigram >>> 5)] |= 1 << (unigram & 31);
+    if (previous >= 0) {
+      const bigram = bigramBit(previous, code);
+      bits[base + (bigram >>> 5)] |= 1 << (bigram & 31);
+    }
+    previous = code;
+  }
+}
+const MAX_BITS = 32;
+function errorsFor(length) {
+  let errors = 0;
+  while (errors + 1 < length && (errors + 1) / length <= THRESHOLD) {
+    errors++;
+  }
+  return errors;
+}
+function makeChunk(pattern) {
+  const errors = errorsFor(pattern.length);
+  const grams = pattern.length === 1 ? Int32Array.of(unigramBit(pattern.charCodeAt(0))) : new Int32Array(pattern.length - 1);
+  for (let at = 1; at < pattern.length; at++) {
+    grams[at - 1] = bigramBit(pattern.charCodeAt(at - 1), pattern.charCodeAt(at));
+  }
+  const need = pattern.length === 1 ? 1 : pattern.length - 1 - 2 * errors;
+  const ascii = new Int32Array(128);
+  const other = /* @__PURE__ */ new Map();
+  for (let at = 0; at < pattern.length; at++) {
+    const code = pattern.charCodeAt(at);
+    if (code < 128) {
+      ascii[code] |= 1 << at;
+    } else {
+      other.set(code, (other.get(code) ?? 0) | 1 << at);
+    }
+  }
+  return { pattern, errors, grams, need, ascii, other };
+}
+function makeTerm(text) {
+  if (text.length <= MAX_BITS) {
+    return { text, chunks: [makeChunk(text)], long: false };
+  }
+  const chunks = [];
+  const remainder = text.length % MAX_BITS;
+  for (let at = 0; at < text.length - remainder; at += MAX_BITS) {
+    chunks.push(makeChunk(text.slice(at, at + MAX_BITS)));
+  }
+  if (remainder) {
+    chunks.push(makeChunk(text.slice(-MAX_BITS)));
+  }
+  return { text, chunks, long: true };
+}
+function gramsPass(bits, base, chunk) {
+  if (chunk.need <= 0) {
+    return true;
+  }
+  let have = 0;
+  const { grams, need } = chunk;
+  for (let index = 0; index < grams.length; index++) {
+    const bit = grams[index];
+    if ((bits[base + (bit >>> 5)] & 1 << (bit & 31)) !== 0 && ++have >= need) {
+      return true;
+    }
+    if (have + (grams.length - index - 1) < need) {
+      return false;
+    }
+  }
+  return false;
+}
+function termGramsPass(bits, base, term) {
+  const { chunks } = term;
+  for (let index = 0; index < chunks.length; index++) {
+    if (gramsPass(bits, base, chunks[index])) {
+      return true;
+    }
+  }
+  return false;
+}
+function withinErrors(chunk, text) {
+  const { ascii, other, errors } = chunk;
+  const high = 1 << chunk.pattern.length - 1;
+  let positive = -1;
+  let negative = 0;
+  let score = chunk.pattern.length;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    const equal = code < 128 ? ascii[code] : other.get(code) ?? 0;
+    const vertical = equal | negative;
+    const horizontal = (equal & positive) + positive ^ positive | equal;
+    let up = negative | ~(horizontal | positive);
+    let down = positive & horizontal;
+    if ((up & high) !== 0) {
+      score++;
+    } else if ((down & high) !== 0) {
+      score--;
+    }
+    up <<= 1;
+    down <<= 1;
+    positive = down | ~(vertical | up);
+    negative = up & vertical;
+    if (score <= errors) {
+      return true;
+    }
+  }
+  return false;
+}
+const UNKNOWN = 255;
+const ABSENT = 0;
+const CONTAINS = 1;
+const EQUALS = 2;
+const FUZZY = 3;
+function termState(term, text) {
+  if (text === term.text) {
+    return EQUALS;
+  }
+  if (text.includes(term.text)) {
+    return CONTAINS;
+  }
+  for (const chunk of term.chunks) {
+    if (chunk.errors > 0 && withinErrors(chunk, text)) {
+      return FUZZY;
+    }
+  }
+  return ABSENT;
+}
+const STAND_IN_SEPARATOR = "\0".repeat(errorsFor(MAX_BITS) + 1);
+const EXTENDED = /(?:^|\s)[=!'^]|\$(?:\s|$)|[|"]/u;
+function isExtended(query) {
+  return EXTENDED.test(query);
+}
+const itemMatchers = [
+  [/^=(.*)$/, "contains"],
+  [/^'(.*)$/, "contains"],
+  [/^\^(.*)$/, "contains"],
+  [/^!\^(.*)$/, "inverse"],
+  [/^!(.*)\$$/, "inverse"],
+  [/^(.*)\$$/, "contains"],
+  [/^!(.*)$/, "inverse"],
+  [/^(.*)$/, "fuzzy"]
+];
+function extendedPlan(folded) {
+  if (/["\\]/u.test(folded)) {
+    return null;
+  }
+  const groups = [];
+  for (const group of folded.split("|")) {
+    const items = [];
+    let positive = false;
+    let any = false;
+    for (const word of group.trim().split(" ")) {
+      if (!word.trim()) {
+        continue;
+      }
+      for (const [pattern, kind] of itemMatchers) {
+        const token = pattern.exec(word)?.[1];
+        if (token) {
+          any = true;
+          if (kind !== "inverse") {
+            positive = true;
+            items.push({ kind, term: makeTerm(token) });
+          }
+          break;
+        }
+      }
+    }
+    if (any && !positive) {
+      return null;
+    }
+    if (any) {
+      groups.push(items);
+    }
+  }
+  return groups;
+}
+const plainCache = /* @__PURE__ */ new WeakMap();
+function plainFuseSearch(docs, query) {
+  if (typeof query !== "string" || !query.trim()) {
+    return [];
+  }
+  let plain = plainCache.get(docs);
+  if (plain?.length !== docs.length) {
+    plain = { length: docs.length };
+    plainCache.set(docs, plain);
+  }
+  try {
+    if (isExtended(query)) {
+      plain.extended ??= new Fuse(docs, extendedOptions);
+      return plain.extended.search(query).map((result) => result.refIndex);
+    }
+    plain.words ??= new Fuse(docs, plainOptions);
+    return plain.words.search(query).map((result) => result.refIndex);
+  } catch {
+    return [];
+  }
+}
+function substringSearch(docs, query) {
+  const words = typeof query === "string" ? fold(query).split(/\s+/u).filter(Boolean) : [];
+  if (words.length === 0) {
+    return [];
+  }
+  const hits = [];
+  for (let index = 0; index < docs.length; index++) {
+    const text = fold(docs[index].fields.map(textOf).join("\n"));
+    if (words.every((word) => text.includes(word))) {
+      hits.push(index);
+    }
+  }
+  return hits;
+}
+const EMPTY = Object.freeze([]);
+const NAME_PAIRS = 1;
+const NAME_MAPPED = 2;
+const scratchRanges = [];
+const scratchSpan = [0, 0];
+const singles = /* @__PURE__ */ new Map();
+function singleRange(start, end) {
+  if (end >= 1024) {
+    return [[start, end]];
+  }
+  const key = start * 1024 + end;
+  let ranges = singles.get(key);
+  if (!ranges) {
+    ranges = Object.freeze([Object.freeze([start, end])]);
+    singles.set(key, ranges);
+  }
+  return ranges;
+}
+function grown(array, needed, make) {
+  if (needed <= array.length) {
+    return array;
+  }
+  const next = make(Math.max(needed, array.length * 2, 64));
+  next.set(array);
+  return next;
+}
+const fuseNorm = Fuse.createIndex([], []).norm;
+class FuzzyIndex {
+  #docs = [];
+  /** Per row, its first slot in the slot arrays; slots are its non-blank fields, in order. */
+  #rowStart = new Int32Array(64);
+  /** Per row, the length of its original name: shorter names rank first among equals. */
+  #nameLength = new Uint32Array(64);
+  #slotText = new Int32Array(256);
+  #slotNorm = new Uint16Array(256);
+  /** 0 for the name (fields[0]), 1 + the position among the other fields. */
+  #slotField = new Uint16Array(256);
+  #slots = 0;
+  /** Folded field texts, each once; a row's slots point into it. */
+  #texts = [];
+  #textIds = /* @__PURE__ */ new Map();
+  #norms = [];
+  #normIds = /* @__PURE__ */ new Map();
+  #bits = new Uint32Array(64 * WORDS);
+  /** Per row: NAME_PAIRS, NAME_MAPPED. */
+  #nameFlags = new Uint8Array(64);
+  /** Offset maps of the names whose fold moved characters (see offsetMap). */
+  #nameMaps = /* @__PURE__ */ new Map();
+  /** Document frequencies of the words of all fields, as fuse.js's inverted index has them. */
+  #stats = { fieldCount: 0, df: /* @__PURE__ */ new Map(), docFieldCount: /* @__PURE__ */ new Map(), docTermFieldHits: /* @__PURE__ */ new Map() };
+  /** Words of texts seen more than once (organization names, acronyms), so they are split once. */
+  #repeatedWords = /* @__PURE__ */ new Map();
+  #previous = null;
+  #cached = null;
+  constructor(docs) {
+    if (docs) {
+      this.add(docs);
+    }
+  }
+  /** Rows indexed so far. */
+  get size() {
+    return this.#docs.length;
+  }
+  /** Append rows (a list loaded one more page); indices continue. Keeps the index warm: no rebuild of what was there. */
+  add(docs) {
+    const first = this.#docs.length;
+    const rows = first + docs.length;
+    this.#rowStart = grown(this.#rowStart, rows + 1, (length) => new Int32Array(length));
+    this.#nameLength = grown(this.#nameLength, rows, (length) => new Uint32Array(length));
+    this.#nameFlags = grown(this.#nameFlags, rows, (length) => new Uint8Array(length));
+    this.#bits = grown(this.#bits, rows * WORDS, (length) => new Uint32Array(length));
+    for (let offset = 0; offset < docs.length; offset++) {
+      const given = docs[offset];
+      const doc = Array.isArray(given?.fields) ? given : { fields: [] };
+      const row = first + offset;
+      this.#docs.push(doc);
+      this.#rowStart[row] = this.#slots;
+      const { fields } = doc;
+      this.#nameLength[row] = textOf(fields[0]).length;
+      for (let field = 0; field < fields.length; field++) {
+        const original = textOf(fields[field]);
+        if (!original.trim()) {
+          addGrams(this.#bits, row * WORDS, fold(original));
+          continue;
+        }
+        const folded = fold(original);
+        this.#addSlot(row, field, original, folded);
+        if (field === 0 && !isAscii(original)) {
+          const map = offsetMap(original, folded);
+          this.#nameFlags[row] = (/[\uD800-\uDBFF]/.test(original) ? NAME_PAIRS : 0) | (map ? NAME_MAPPED : 0);
+          if (map) {
+            this.#nameMaps.set(row, map);
+          }
+        }
+      }
+    }
+    this.#rowStart[rows] = this.#slots;
+    this.#previous = null;
+    this.#cached = null;
+  }
+  #addSlot(row, field, original, folded) {
+    let text = this.#textIds.get(folded);
+    let words;
+    if (text === void 0) {
+      text = this.#texts.length;
+      this.#texts.push(folded);
+      this.#textIds.set(folded, text);
+      words = folded.match(TOKEN) ?? [];
+    } else {
+      words = this.#repeatedWords.get(text);
+      if (!words) {
+        words = folded.match(TOKEN) ?? [];
+        this.#repeatedWords.set(text, words);
+      }
+    }
+    if (words.length > 0) {
+      this.#stats.fieldCount++;
+      const { df } = this.#stats;
+      for (let index = 0; index < words.length; index++) {
+        const word = words[index];
+        if (words.indexOf(word) === index) {
+          df.set(word, (df.get(word) ?? 0) + 1);
+        }
+      }
+    }
+    const n = fuseNorm.get(original);
+    let normId = this.#normIds.get(n);
+    if (normId === void 0) {
+      normId = this.#norms.length;
+      this.#norms.push(n);
+      this.#normIds.set(n, normId);
+    }
+    const slot = this.#slots++;
+    this.#slotText = grown(this.#slotText, slot + 1, (length) => new Int32Array(length));
+    this.#slotNorm = grown(this.#slotNorm, slot + 1, (length) => new Uint16Array(length));
+    this.#slotField = grown(this.#slotField, slot + 1, (length) => new Uint16Array(length));
+    this.#slotText[slot] = text;
+    this.#slotNorm[slot] = normId;
+    this.#slotField[slot] = field;
+    addGrams(this.#bits, row * WORDS, folded);
+  }
+  /** Ranked hits for a query; '' or whitespace → [] (the caller shows all rows unfiltered). */
+  search(query) {
+    if (typeof query !== "string" || !query.trim() || this.#docs.length === 0) {
+      return [];
+    }
+    try {
+      const folded = fold(query);
+      if (isExtended(query)) {
+        return this.#searchExtended(query, folded);
+      }
+      const words = folded.match(TOKEN) ?? [];
+      if (words.length === 0) {
+        return [];
+      }
+      const key = `${words.join(" ")}\0${this.#docs.length}`;
+      if (this.#cached?.key !== key) {
+        this.#cached = { key, hits: this.#searchWords(words) };
+      }
+      return [...this.#cached.hits];
+    } catch {
+      return [];
+    }
+  }
+  /** Rows to check: all, or the previous query's candidates when they provably hold every hit of this one. */
+  #baseRows(terms) {
+    const previous = this.#previous;
+    if (previous?.size !== this.#docs.length || previous.terms.length > terms.length) {
+      return null;
+    }
+    for (let index = 0; index < previous.terms.length; index++) {
+      const before = previous.terms[index];
+      const now = terms[index];
+      if (before.long || now.long || !now.text.startsWith(before.text) || before.chunks[0].errors !== now.chunks[0].errors) {
+        return null;
+      }
+    }
+    return previous.rows;
+  }
+  #searchWords(words) {
+    const terms = words.map((word) => makeTerm(word));
+    const textCount = this.#texts.length;
+    const states = terms.map(() => new Uint8Array(textCount).fill(UNKNOWN));
+    const base = this.#baseRows(terms);
+    const rowCount = base ? base.length : this.#docs.length;
+    const candidates = new Int32Array(rowCount);
+    let candidateCount = 0;
+    const bits = this.#bits;
+    const texts = this.#texts;
+    const rowStart = this.#rowStart;
+    const slotText = this.#slotText;
+    rows: for (let position = 0; position < rowCount; position++) {
+      const row = base ? base[position] : position;
+      const bitBase = row * WORDS;
+      for (let index = 0; index < terms.length; index++) {
+        if (!termGramsPass(bits, bitBase, terms[index])) {
+          continue rows;
+        }
+      }
+      const first = rowStart[row];
+      const last = rowStart[row + 1];
+      for (let index = 0; index < terms.length; index++) {
+        const term = terms[index];
+        const state = states[index];
+        let found = false;
+        for (let slot = first; slot < last; slot++) {
+          const text = slotText[slot];
+          let value = state[text];
+          if (value === UNKNOWN) {
+            value = termState(term, texts[text]);
+            state[text] = value;
+          }
+          if (value !== ABSENT) {
+            found = true;
+            break;
+          }
+        }
+        if (!found) {
+          continue rows;
+        }
+      }
+      candidates[candidateCount++] = row;
+    }
+    const kept = candidates.subarray(0, candidateCount);
+    globalThis.T?.("filter");
+    this.#previous = { terms, rows: kept, size: this.#docs.length };
+    if (candidateCount === 0) {
+      return [];
+    }
+    return this.#rank(words, terms, states, kept);
+  }
+  /** Score the candidates with fuse.js (once per group of rows it would score alike), then order them. */
+  #rank(words, terms, states, candidates) {
+    const rowStart = this.#rowStart;
+    const slotText = this.#slotText;
+    const slotNorm = this.#slotNorm;
+    const slotField = this.#slotField;
+    const texts = this.#texts;
+    const termCount = terms.length;
+    const maskWords = Math.ceil(termCount / 32);
+    const groupByHash = /* @__PURE__ */ new Map();
+    const groupRow = [];
+    const groupNext = [];
+    const groupStart = [];
+    let pool = new Int32Array(1024);
+    let poolLength = 0;
+    const rowGroup = new Int32Array(candidates.length);
+    let signature = new Int32Array(64);
+    for (let position = 0; position < candidates.length; position++) {
+      const row = candidates[position];
+      const last = rowStart[row + 1];
+      const first = rowStart[row];
+      if (signature.length < (last - first) * (1 + maskWords)) {
+        signature = new Int32Array((last - first) * (1 + maskWords) * 2);
+      }
+      let length = 0;
+      for (let slot = first; slot < last; slot++) {
+        const text = slotText[slot];
+        let whole = false;
+        let any = false;
+        const maskAt = length + 1;
+        for (let word = 0; word < maskWords; word++) {
+          signature[maskAt + word] = 0;
+        }
+        for (let index = 0; index < termCount; index++) {
+          const state = states[index];
+          let value = state[text];
+          if (value === UNKNOWN) {
+            value = termState(terms[index], texts[text]);
+            state[text] = value;
+          }
+          if (value === CONTAINS) {
+            any = true;
+            signature[maskAt + (index >>> 5)] |= 1 << (index & 31);
+          } else if (value !== ABSENT) {
+            any = true;
+            whole = true;
+          }
+        }
+        if (!any) {
+          continue;
+        }
+        signature[length] = (slotField[slot] === 0 ? 0 : 1) | slotNorm[slot] << 1 | (whole ? 1 << 17 : 0);
+        if (whole) {
+          signature[length + 1] = text;
+          length += 2;
+        } else {
+          length += 1 + maskWords;
+        }
+      }
+      let hash = 2166136261 ^ length;
+      for (let at = 0; at < length; at++) {
+        hash = Math.imul(hash ^ signature[at], 16777619);
+      }
+      let group = groupByHash.get(hash) ?? -1;
+      while (group >= 0 && !sameSignature(pool, groupStart[group], groupStart[group + 1] ?? poolLength, signature, length)) {
+        group = groupNext[group];
+      }
+      if (group < 0) {
+        group = groupRow.length;
+        groupRow.push(row);
+        groupNext.push(groupByHash.get(hash) ?? -1);
+        groupByHash.set(hash, group);
+        if (poolLength + length > pool.length) {
+          const larger = new Int32Array(Math.max(pool.length * 2, poolLength + length));
+          larger.set(pool);
+          pool = larger;
+        }
+        groupStart.push(poolLength);
+        pool.set(signature.subarray(0, length), poolLength);
+        poolLength += length;
+      }
+      rowGroup[position] = group;
+    }
+    globalThis.T?.("signature", groupRow.length);
+    const realName = [];
+    const records = groupRow.map((row, group) => this.#record(row, group, terms, states, realName));
+    const fuse = new Fuse([], foldedOptions);
+    fuse._invertedIndex = this.#stats;
+    fuse.getIndex().setIndexRecords(records);
+    const groupScore = new Float64Array(groupRow.length).fill(Number.NaN);
+    const groupName = [];
+    for (const result2 of fuse.search(words.join(" "))) {
+      groupScore[result2.refIndex] = Math.min(result2.score ?? 0, 0.999999);
+      const name = result2.matches?.find((match) => match.key === KEY_NAME.name);
+      if (name && realName[result2.refIndex]) {
+        groupName[result2.refIndex] = name.indices;
+      }
+    }
+    globalThis.T?.("fuse");
+    const scored = groupScore.map((_, group) => group).filter((group) => !Number.isNaN(groupScore[group]));
+    scored.sort((a, b) => groupScore[a] - groupScore[b]);
+    const groupRank = new Int32Array(groupRow.length);
+    let ranks = 0;
+    for (let index = 0; index < scored.length; index++) {
+      if (index > 0 && groupScore[scored[index]] !== groupScore[scored[index - 1]]) {
+        ranks++;
+      }
+      groupRank[scored[index]] = ranks;
+    }
+    ranks++;
+    const looseCache = new Uint8Array(texts.length).fill(UNKNOWN);
+    const startCache = terms.map(() => new Uint8Array(0));
+    const hitPosition = new Int32Array(candidates.length);
+    const hitTier = new Uint8Array(candidates.length);
+    let hitCount = 0;
+    let longestName = 0;
+    for (let position = 0; position < candidates.length; position++) {
+      if (Number.isNaN(groupScore[rowGroup[position]])) {
+        continue;
+      }
+      const row = candidates[position];
+      hitPosition[hitCount] = position;
+      hitTier[hitCount] = this.#tier(row, words, terms, states, looseCache, startCache);
+      longestName = Math.max(longestName, this.#nameLength[row]);
+      hitCount++;
+    }
+    globalThis.T?.("tier");
+    const order = new Float64Array(hitCount);
+    const lengths = longestName + 1;
+    if (4 * ranks * lengths * hitCount < Number.MAX_SAFE_INTEGER) {
+      for (let hit = 0; hit < hitCount; hit++) {
+        const position = hitPosition[hit];
+        order[hit] = ((hitTier[hit] * ranks + groupRank[rowGroup[position]]) * lengths + this.#nameLength[candidates[position]]) * hitCount + hit;
+      }
+      order.sort();
+      for (let index = 0; index < hitCount; index++) {
+        order[index] = order[index] % hitCount;
+      }
+    } else {
+      const hits = Array.from({ length: hitCount }, (_, hit) => hit);
+      const rankOf = (hit) => groupRank[rowGroup[hitPosition[hit]]];
+      const lengthOf = (hit) => this.#nameLength[candidates[hitPosition[hit]]];
+      hits.sort((a, b) => hitTier[a] - hitTier[b] || rankOf(a) - rankOf(b) || lengthOf(a) - lengthOf(b) || a - b);
+      order.set(hits);
+    }
+    globalThis.T?.("sort");
+    const result = new Array(hitCount);
+    for (let index = 0; index < hitCount; index++) {
+      const hit = order[index];
+      const position = hitPosition[hit];
+      const row = candidates[position];
+      const group = rowGroup[position];
+      result[index] = {
+        index: row,
+        score: hitTier[hit] + groupScore[group],
+        highlights: this.#highlights(row, words, terms, states, groupName[group])
+      };
+    }
+    globalThis.T?.("output");
+    return result;
+  }
+  /** What fuse.js is given for a group: its representative row's fields a word may match, real or stand-in. */
+  #record(row, group, terms, states, realName) {
+    const record = { i: group, $: {} };
+    const other = [];
+    for (let slot = this.#rowStart[row], last = this.#rowStart[row + 1]; slot < last; slot++) {
+      const text = this.#slotText[slot];
+      let whole = false;
+      const held = [];
+      for (let index = 0; index < terms.length; index++) {
+        const value = states[index][text];
+        if (value === CONTAINS) {
+          held.push(terms[index].text);
+        } else if (value !== ABSENT) {
+          whole = true;
+        }
+      }
+      if (!whole && held.length === 0) {
+        continue;
+      }
+      const v = whole ? this.#texts[text] : held.join(STAND_IN_SEPARATOR) + STAND_IN_SEPARATOR;
+      const n = this.#norms[this.#slotNorm[slot]];
+      const field = this.#slotField[slot];
+      if (field === 0) {
+        record.$[0] = { v, n };
+        realName[group] = whole;
+      } else {
+        other.push({ v, i: field - 1, n });
+      }
+    }
+    if (other.length > 0) {
+      record.$[1] = other;
+    }
+    return record;
+  }
+  /** 0: a field equals the query; 1: a field starts with it; 2: every word starts a word of a field; 3: the rest. */
+  #tier(row, words, terms, states, looseCache, startCache) {
+    const first = this.#rowStart[row];
+    const last = this.#rowStart[row + 1];
+    let tier = 3;
+    for (let slot = first; slot < last; slot++) {
+      const text = this.#slotText[slot];
+      let holdsAll = true;
+      for (let index = 0; index < terms.length && holdsAll; index++) {
+        const value = states[index][text];
+        holdsAll = value === CONTAINS || value === EQUALS;
+      }
+      if (!holdsAll) {
+        continue;
+      }
+      let loose = looseCache[text];
+      if (loose === UNKNOWN) {
+        loose = compareWords(this.#texts[text], words);
+        looseCache[text] = loose;
+      }
+      if (loose === EQUAL) {
+        return 0;
+      }
+      if (loose === PREFIX) {
+        tier = 1;
+      }
+    }
+    if (tier < 3) {
+      return tier;
+    }
+    for (let index = 0; index < terms.length; index++) {
+      let starts = startCache[index];
+      if (starts.length === 0) {
+        starts = new Uint8Array(this.#texts.length).fill(UNKNOWN);
+        startCache[index] = starts;
+      }
+      let found = false;
+      for (let slot = first; slot < last && !found; slot++) {
+        const text = this.#slotText[slot];
+        const value = states[index][text];
+        if (value !== CONTAINS && value !== EQUALS) {
+          continue;
+        }
+        let start = starts[text];
+        if (start === UNKNOWN) {
+          start = wordStart(this.#texts[text], words[index]) >= 0 ? 1 : 0;
+          starts[text] = start;
+        }
+        found = start === 1;
+      }
+      if (!found) {
+        return 3;
+      }
+    }
+    return 2;
+  }
+  /** Ranges of the original name: the query's words where the name holds them, or fuse.js's match. */
+  #highlights(row, words, terms, states, fuseIndices) {
+    const slot = this.#rowStart[row];
+    if (slot >= this.#rowStart[row + 1] || this.#slotField[slot] !== 0) {
+      return EMPTY;
+    }
+    const text = this.#slotText[slot];
+    const name = this.#texts[text];
+    const ranges = scratchRanges;
+    ranges.length = 0;
+    if (compareWords(name, words, scratchSpan) !== NO_MATCH) {
+      ranges.push(scratchSpan[0], scratchSpan[1]);
+    } else if (fuseIndices) {
+      for (const [start, end] of fuseIndices) {
+        ranges.push(start, end + 1);
+      }
+    } else {
+      for (let index = 0; index < terms.length; index++) {
+        const value = states[index][text];
+        if (value !== CONTAINS && value !== EQUALS) {
+          continue;
+        }
+        const word = words[index];
+        let at = wordStart(name, word);
+        if (at < 0) {
+          at = name.indexOf(word);
+        }
+        if (at >= 0) {
+          ranges.push(at, at + word.length);
+        }
+      }
+    }
+    return this.#toOriginal(row, ranges);
+  }
+  /** Sort and merge folded [start, end) pairs (flat), and map them to the original name. */
+  #toOriginal(row, ranges) {
+    if (ranges.length === 0) {
+      return EMPTY;
+    }
+    const flags = this.#nameFlags[row];
+    if (ranges.length === 2 && flags === 0) {
+      return singleRange(ranges[0], ranges[1]);
+    }
+    for (let at = 2; at < ranges.length; at += 2) {
+      const start = ranges[at];
+      const end = ranges[at + 1];
+      let to = at;
+      while (to > 0 && (ranges[to - 2] > start || ranges[to - 2] === start && ranges[to - 1] > end)) {
+        ranges[to] = ranges[to - 2];
+        ranges[to + 1] = ranges[to - 1];
+        to -= 2;
+      }
+      ranges[to] = start;
+      ranges[to + 1] = end;
+    }
+    const map = (flags & NAME_MAPPED) === 0 ? void 0 : this.#nameMaps.get(row);
+    const original = (flags & NAME_PAIRS) === 0 ? "" : textOf(this.#docs[row].fields[0]);
+    const length = this.#nameLength[row];
+    const merged = [];
+    for (let at = 0; at < ranges.length; at += 2) {
+      let start = map ? map[ranges[at] * 2] ?? length : ranges[at];
+      let end = map ? map[(ranges[at + 1] - 1) * 2 + 1] ?? length : ranges[at + 1];
+      if (original) {
+        if (start > 0 && isLowSurrogate(original.charCodeAt(start)) && isHighSurrogate(original.charCodeAt(start - 1))) {
+          start--;
+        }
+        if (end < length && isLowSurrogate(original.charCodeAt(end)) && isHighSurrogate(original.charCodeAt(end - 1))) {
+          end++;
+        }
+      }
+      start = Math.min(start, length);
+      end = Math.min(Math.max(end, start), length);
+      if (end <= start) {
+        continue;
+      }
+      const previous = merged.at(-1);
+      if (previous && start <= previous[1]) {
+        previous[1] = Math.max(previous[1], end);
+      } else {
+        merged.push([start, end]);
+      }
+    }
+    return merged.length === 1 ? singleRange(merged[0][0], merged[0][1]) : merged;
+  }
+  #searchExtended(query, folded) {
+    const key = `${folded}\0${this.#docs.length}`;
+    if (this.#cached?.key === key) {
+      return [...this.#cached.hits];
+    }
+    const plan = extendedPlan(folded);
+    const rows = [];
+    if (plan === null) {
+      for (let row = 0; row < this.#docs.length; row++) {
+        rows.push(row);
+      }
+    } else {
+      for (let row = 0; row < this.#docs.length; row++) {
+        if (plan.some((group) => group.every((item) => this.#mayHold(row, item)))) {
+          rows.push(row);
+        }
+      }
+    }
+    this.#previous = null;
+    const docs = rows.map((row) => this.#docs[row]);
+    const results = rows.length > 0 ? new Fuse(docs, extendedOptions).search(query) : [];
+    const hits = results.map((result) => {
+      const row = rows[result.refIndex];
+      const name = result.matches?.find((match) => match.key === KEY_NAME.name);
+      return {
+        index: row,
+        score: 3 + Math.min(result.score ?? 0, 0.999999),
+        highlights: name ? this.#toOriginal(row, name.indices.flatMap(([start, end]) => [start, end + 1])) : EMPTY
+      };
+    });
+    hits.sort((a, b) => a.score - b.score || this.#nameLength[a.index] - this.#nameLength[b.index] || a.index - b.index);
+    this.#cached = { key, hits };
+    return [...hits];
+  }
+  /** Whether a row may satisfy one positive item of an extended query, in one of fuse.js's texts (the name, all fields joined). */
+  #mayHold(row, item) {
+    const bitBase = row * WORDS;
+    if (!termGramsPass(this.#bits, bitBase, item.term)) {
+      return false;
+    }
+    const fields = this.#docs[row].fields;
+    const parts = [];
+    let slot = this.#rowStart[row];
+    for (const field of fields) {
+      const original = textOf(field);
+      const text = original.trim() ? this.#texts[this.#slotText[slot++]] : fold(original);
+      if (text.includes(item.term.text)) {
+        return true;
+      }
+      parts.push(text);
+    }
+    if (item.kind === "contains") {
+      return false;
+    }
+    const joined = parts.join("\n");
+    return item.term.chunks.some((chunk) => chunk.errors > 0 && withinErrors(chunk, joined));
+  }
+}
+function sameSignature(pool, start, end, signature, length) {
+  if (end - start !== length) {
+    return false;
+  }
+  for (let at = 0; at < length; at++) {
+    if (pool[start + at] !== signature[at]) {
+      return false;
+    }
+  }
+  return true;
+}
+const isHighSurrogate = (code) => code >= 55296 && code <= 56319;
+const isLowSurrogate = (code) => code >= 56320 && code <= 57343;
+export {
+  FuzzyIndex,
+  plainFuseSearch,
+  substringSearch
+};

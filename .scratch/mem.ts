@@ -1,0 +1,12 @@
+import Fuse from 'fuse.js';
+import {datasetCorpus} from '../bench/fuzzy.js';
+const N = 100000;
+const raw = datasetCorpus(N);
+const docs = raw.map(d => ({name: d.fields[0]!, other: d.fields.slice(1)}));
+global.gc!(); const before = process.memoryUsage().heapUsed;
+const fuse = new Fuse(docs, {keys: [{name: 'name', weight: 2}, {name: 'other', weight: 1}], useTokenSearch: true, tokenMatch: 'all', ignoreDiacritics: true});
+global.gc!(); const mid = process.memoryUsage().heapUsed;
+console.log('fuse heap MB', ((mid - before) / 1e6).toFixed(1));
+const ii: any = (fuse as any)._invertedIndex;
+(fuse as any)._invertedIndex = {fieldCount: ii.fieldCount, df: ii.df};
+global.gc!(); console.log('without docTermFieldHits MB', ((process.memoryUsage().heapUsed - before) / 1e6).toFixed(1), 'df size', ii.df.size, 'fieldCount', ii.fieldCount);

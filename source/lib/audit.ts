@@ -1,0 +1,31 @@
+/**
+ * The audit log: every mutation, sent or refused by the server, as one JSON line (issue 5,
+ * "Audit"). Never the key: an entry has no field that could hold it, and URLs are redacted.
+ */
+import {appendFile, mkdir} from 'node:fs/promises';
+import {dirname, join} from 'node:path';
+
+export type AuditEntry = {
+	readonly time: string;
+	readonly portal: string;
+	readonly user: string | null;
+	readonly method: string;
+	readonly url: string;
+	/** The HTTP status, or 0 when no answer came (network, timeout). */
+	readonly status: number;
+	readonly kind: string;
+	readonly id: string;
+	readonly slug: string;
+};
+
+/** `$XDG_STATE_HOME/udata-explorer/audit.log`, by default `~/.local/state/udata-explorer/audit.log`. */
+export function auditLogPath(env: Readonly<Record<string, string | undefined>>, home: string): string {
+	const state = env['XDG_STATE_HOME'] && env['XDG_STATE_HOME'] !== '' ? env['XDG_STATE_HOME'] : join(home, '.local', 'state');
+	return join(state, 'udata-explorer', 'audit.log');
+}
+
+/** Append one entry; the folder is made (mode 700) if needed. */
+export async function appendAudit(path: string, entry: AuditEntry): Promise<void> {
+	await mkdir(dirname(path), {recursive: true, mode: 0o700});
+	await appendFile(path, `${JSON.stringify(entry)}\n`, {encoding: 'utf8', mode: 0o600});
+}

@@ -1,0 +1,63 @@
+/**
+ * The local filter's matcher, off the keystroke's path: typing updates the query in the store at
+ * once (nothing is lost, the box shows it), and the ranking runs after the frame is drawn, for the
+ * latest query only — a key that arrives first cancels the pending run (a debounce that never
+ * loses the last query). One warm index per list frame, extended as pages arrive.
+ */
+import {useEffect, useRef, type Dispatch} from 'react';
+import {FuzzyIndex} from '../lib/fuzzy.js';
+import type {Action} from './reducer.js';
+import {searchFields} from './search.js';
+import {topFrame, type NavigationState} from './screens.js';
+
+type Indexed = {readonly index: FuzzyIndex; count: number};
+
+export function useLocalFilter(state: NavigationState, getState: () => NavigationState, dispatch: Dispatch<Action>): void {
+	const indexes = useRef(new Map<number, Indexed>());
+	const top = topFrame(state);
+	const filter = top.type === 'list' ? top.filter : null;
+	const rowCount = top.type === 'list' ? top.rows.length : 0;
+
+	useEffect(() => {
+		// Forget the indexes of frames that left the stack.
+		const live = new Set(state.stack.map(frame => frame.key));
+		for (const key of indexes.current.keys()) {
+			if (!live.has(key)) {
+				indexes.current.delete(key);
+			}
+		}
+	}, [state.stack]);
+
+	useEffect(() => {
+		if (filter === null) {
+			return;
+		}
+
+		const timer = setTimeout(() => {
+			const current = topFrame(getState());
+			if (current.type !== 'list' || current.key !== top.key || current.filter === null) {
+				return;
+			}
+
+			const {query} = current.filter;
+			let entry = indexes.current.get(current.key);
+			if (entry === undefined) {
+				entry = {index: new FuzzyIndex(), count: 0};
+				indexes.current.set(current.key, entry);
+			}
+
+			if (entry.count < current.rows.length) {
+				entry.index.add(current.rows.slice(entry.count).map(row => ({fields: searchFields(row)})));
+				entry.count = current.rows.length;
+			}
+
+			const hits = query.trim() === '' ? null : entry.index.search(query).map(hit => ({index: hit.index, highlights: hit.highlights}));
+			dispatch({type: 'filterApplied', frameKey: current.key, query, hits});
+		}, 0);
+		return () => {
+			clearTimeout(timer);
+		};
+		// Re-rank when the query or the rows change; the rest is read fresh when the timer fires.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [top.key, filter?.query, filter === null, rowCount]);
+}

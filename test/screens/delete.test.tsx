@@ -1,0 +1,186 @@
+import {mkdtemp, readFile, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {setTimeout as delay} from 'node:timers/promises';
+import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
+import {createClient, type Client} from '../../source/api/client.js';
+import {ApiError} from '../../source/api/errors.js';
+import {listFrame} from '../../source/navigation/screens.js';
+import {startSandbox, type Sandbox} from '../../source/sandbox/server.js';
+import {keys, renderApp, type RenderedApp} from '../helpers/render-app.js';
+
+let sandbox: Sandbox;
+let anonymous: Client;
+let folder: string;
+let app: RenderedApp | undefined;
+const clients: Client[] = [];
+
+function clientAs(key: string | undefined): Client {
+	const client = createClient({apiUrl: sandbox.apiRoot, apiKey: key, retry: {maxRetries: 0}});
+	clients.push(client);
+	return client;
+}
+
+beforeAll(async () => {
+	sandbox = await startSandbox({port: 0, seed: 21});
+	anonymous = clientAs(undefined);
+	folder = await mkdtemp(join(tmpdir(), 'udx-delete-'));
+});
+
+afterAll(async () => {
+	await Promise.all(clients.map(async client => client.close()));
+	await sandbox.close();
+	await rm(folder, {recursive: true, force: true});
+});
+
+beforeEach(() => {
+	sandbox.clearRequests();
+});
+
+afterEach(async () => {
+	await app?.unmount();
+	app = undefined;
+});
+
+const deletes = () => sandbox.requests.filter(request => request.method === 'DELETE');
+const orgDatasets = () => listFrame('Datasets', {kind: 'dataset', scope: 'organization', organizationId: sandbox.fixtures.organization.id});
+
+async function typeText(rendered: RenderedApp, text: string, gapMs = 0): Promise<void> {
+	for (const character of text) {
+		// eslint-disable-next-line no-await-in-loop
+		await rendered.press(character);
+		if (gapMs > 0) {
+			// eslint-disable-next-line no-await-in-loop
+			await delay(gapMs);
+		}
+	}
+}
+
+/** Open the app as the org admin on the fixture org's datasets, with the modal open on row `row`. */
+async function openModalOn(row: number, auditLog?: string): Promise<{slug: string; id: string; name: string}> {
+	const admin = clientAs(sandbox.users.orgAdmin.apiKey);
+	const page = await admin.organizations.datasets(sandbox.fixtures.organization.id, {pageSize: 20});
+	const target = page.items[row]!;
+	app = await renderApp({client: admin, initial: [orgDatasets()], pageSize: 20, auditLog});
+	await app.waitFor(frame => /\d+ of [\d,]+ loaded/u.test(frame) && frame.includes('Marc Schmit'));
+	for (let step = 0; step < row; step++) {
+		// eslint-disable-next-line no-await-in-loop
+		await app.press('j');
+	}
+
+	await app.press('D');
+	await app.waitFor(frame => frame.includes('SANDBOX') && frame.includes(`Delete dataset ${target.title.slice(0, 20)}`));
+	return {slug: target.slug, id: target.id, name: target.title};
+}
+
+describe('delete, behind a typed confirmation', () => {
+	it('shows the portal, the object, the consequences and the exact call', async () => {
+		const target = await openModalOn(1);
+		const frame = app!.frame();
+		expect(frame).toContain(`slug      ${target.slug}`);
+		expect(frame).toContain(`id        ${target.id}`);
+		expect(frame).toContain('soft delete');
+		expect(frame).toContain(`DELETE ${sandbox.apiRoot}datasets/${target.id}/`);
+		expect(frame).toContain(`type ${target.slug} to confirm`);
+	});
+
+	it('Enter is inert on empty, wrong and case-changed input; Esc cancels; nothing is sent', async () => {
+		const target = await openModalOn(2);
+		await app!.press(keys.enter);
+		await typeText(app!, target.slug.slice(0, -1));
+		await app!.press(keys.enter);
+		for (let index = 0; index < target.slug.length; index++) {
+			// eslint-disable-next-line no-await-in-loop
+			await app!.press(keys.backspace);
+		}
+
+		const shouting = target.slug.replace(/[a-z]/u, letter => letter.toUpperCase());
+		await typeText(app!, shouting);
+		await app!.press(keys.enter);
+		await app!.waitFor(`✗ ${shouting}`);
+		await app!.press(keys.escape);
+		await app!.waitFor(frame => !frame.includes('SANDBOX') && frame.includes('loaded'));
+		expect(deletes()).toHaveLength(0);
+	});
+
+	it('no key beneath the modal reacts: j, q, : and ? are text', async () => {
+		await openModalOn(0);
+		await typeText(app!, 'jq:?/r');
+		const frame = await app!.waitFor('✗ jq:?/r');
+		expect(frame).toContain('SANDBOX');
+		await app!.press(keys.escape);
+		// The cursor is where it was: on row 0, the list did not move or reload.
+		await app!.waitFor(frame2 => !frame2.includes('SANDBOX'));
+		expect(sandbox.requests.filter(request => request.method !== 'GET')).toHaveLength(0);
+	});
+
+	it('the right slug, typed at 20 ms gaps, deletes exactly once (Enter twice), the row goes, the portal says 410, the audit log has it', async () => {
+		const auditLog = join(folder, 'audit.log');
+		const target = await openModalOn(3, auditLog);
+		const before = app!.frame();
+		await typeText(app!, ` ${target.slug} `, 20);
+		await app!.waitFor(`✓  ${target.slug}`);
+		await app!.press(keys.enter, keys.enter);
+		const after = await app!.waitFor(`deleted ${target.name.slice(0, 20)}`);
+		expect(deletes()).toHaveLength(1);
+		expect(deletes()[0]!.url).toBe(`/api/1/datasets/${target.id}/`);
+		// The row is gone from the list: one row and one total fewer.
+		const [loaded, total] = /([\d,]+) of ([\d,]+) loaded/u.exec(before)!.slice(1).map(value => Number(value.replaceAll(',', '')));
+		await app!.press('j');
+		expect(await app!.waitFor(`${(loaded! - 1).toLocaleString('en-US')} of ${(total! - 1).toLocaleString('en-US')} loaded`)).toBeTruthy();
+		expect(after).toContain('u to undo');
+		await expect(anonymous.datasets.get(target.id)).rejects.toMatchObject({kind: 'gone', status: 410});
+		const lines = (await readFile(auditLog, 'utf8')).trim().split('\n').map(line => JSON.parse(line) as Record<string, unknown>);
+		expect(lines).toEqual([expect.objectContaining({method: 'DELETE', status: 204, kind: 'dataset', id: target.id, slug: target.slug, user: sandbox.users.orgAdmin.slug})]);
+		expect(await readFile(auditLog, 'utf8')).not.toContain(sandbox.users.orgAdmin.apiKey);
+
+		// Undo: u, then a plain y/N.
+		await app!.press('u');
+		await app!.waitFor('restore it? y / N');
+		await app!.press('y');
+		await app!.waitFor(`restored ${target.name.slice(0, 20)}`);
+		expect((await anonymous.datasets.get(target.id)).item.deleted).toBeNull();
+		expect(sandbox.requests.filter(request => request.method === 'PUT').map(request => JSON.parse(request.body) as unknown)).toEqual([{deleted: null}]);
+	});
+
+	it('a refused delete is explained and nothing changes', async () => {
+		const target = await openModalOn(4);
+		// The org admin loses the race: someone deletes it first, so the DELETE answers 410.
+		await clientAs(sandbox.users.sysadmin.apiKey).remove('dataset', target.id);
+		sandbox.clearRequests();
+		await typeText(app!, target.slug);
+		await app!.press(keys.enter);
+		await app!.waitFor('nothing was deleted');
+		expect(app!.frame()).toContain('deleted: Dataset has been deleted');
+		expect(deletes()).toHaveLength(1);
+	});
+
+	it('an editor may not delete the organization: the reason, and no request', async () => {
+		const editor = clientAs(sandbox.users.editor.apiKey);
+		app = await renderApp({client: editor, initial: [listFrame('Organizations', {kind: 'organization', scope: 'catalogue', query: {q: sandbox.fixtures.organization.name}})]});
+		await app.waitFor(frame => frame.includes(sandbox.fixtures.organization.name.slice(0, 20)) && frame.includes('Léa Müller'));
+		await app.press('D');
+		await app.waitFor('deleting an organization needs its admin role');
+		expect(deletes()).toHaveLength(0);
+		const direct = await editor.remove('organization', sandbox.fixtures.organization.id).catch((error: unknown) => error);
+		expect(direct).toBeInstanceOf(ApiError);
+		expect(direct).toMatchObject({kind: 'forbidden', status: 403});
+	});
+
+	it('without a key, D says how to get one', async () => {
+		app = await renderApp({client: anonymous, initial: [orgDatasets()]});
+		await app.waitFor('loaded');
+		await app.press('D');
+		await app.waitFor('deleting needs an API key: set UDATA_API_KEY');
+		expect(deletes()).toHaveLength(0);
+	});
+
+	it('--read-only offers no delete', async () => {
+		app = await renderApp({client: clientAs(sandbox.users.sysadmin.apiKey), initial: [orgDatasets()], readOnly: true});
+		const frame = await app.waitFor(frame2 => frame2.includes('loaded') && frame2.includes('Sophie Reuter'));
+		expect(frame).not.toContain('D delete');
+		await app.press('D');
+		await app.waitFor('read-only');
+		expect(deletes()).toHaveLength(0);
+	});
+});
