@@ -166,6 +166,7 @@ const UNIGRAM_BITS = 64;
 const WORDS = (BIGRAM_BITS + UNIGRAM_BITS) / 32;
 const bigramBit = (first, second) => Math.imul(first << 16 | second, 2654435761) >>> 23;
 const unigramBit = (code) => BIGRAM_BITS + (Math.imul(code, 2654435761) >>> 26);
+const initialBit = (code) => 1 << (Math.imul(code, 2654435761) >>> 27);
 function addGrams(bits, base, text) {
   let previous = -1;
   for (let at = 0; at < text.length; at++) {
@@ -179,6 +180,16 @@ function addGrams(bits, base, text) {
     previous = code;
   }
 }
+function gramsOf(text) {
+  if (text.length === 1) {
+    return Int32Array.of(unigramBit(text.charCodeAt(0)));
+  }
+  const grams = new Int32Array(Math.max(0, text.length - 1));
+  for (let at = 1; at < text.length; at++) {
+    grams[at - 1] = bigramBit(text.charCodeAt(at - 1), text.charCodeAt(at));
+  }
+  return grams;
+}
 const MAX_BITS = 32;
 function errorsFor(length) {
   let errors = 0;
@@ -187,28 +198,47 @@ function errorsFor(length) {
   }
   return errors;
 }
-function makeChunk(pattern) {
-  const errors = errorsFor(pattern.length);
-  const grams = pattern.length === 1 ? Int32Array.of(unigramBit(pattern.charCodeAt(0))) : new Int32Array(pattern.length - 1);
-  for (let at = 1; at < pattern.length; at++) {
-    grams[at - 1] = bigramBit(pattern.charCodeAt(at - 1), pattern.charCodeAt(at));
-  }
-  const need = pattern.length === 1 ? 1 : pattern.length - 1 - 2 * errors;
+function patternMasks(pattern, reverse) {
   const ascii = new Int32Array(128);
   const other = /* @__PURE__ */ new Map();
   for (let at = 0; at < pattern.length; at++) {
     const code = pattern.charCodeAt(at);
+    const bit = 1 << (reverse ? pattern.length - 1 - at : at);
     if (code < 128) {
-      ascii[code] |= 1 << at;
+      ascii[code] |= bit;
     } else {
-      other.set(code, (other.get(code) ?? 0) | 1 << at);
+      other.set(code, (other.get(code) ?? 0) | bit);
     }
   }
-  return { pattern, errors, grams, need, ascii, other };
+  return [ascii, other];
+}
+function makeChunk(pattern) {
+  const errors = errorsFor(pattern.length);
+  const pieces = [];
+  if (errors > 0) {
+    for (let piece = 0; piece <= errors; piece++) {
+      pieces.push(pattern.slice(Math.floor(piece * pattern.length / (errors + 1)), Math.floor((piece + 1) * pattern.length / (errors + 1))));
+    }
+  }
+  const [ascii, other] = patternMasks(pattern, false);
+  const [reverseAscii, reverseOther] = patternMasks(pattern, true);
+  return {
+    pattern,
+    errors,
+    grams: gramsOf(pattern),
+    need: pattern.length === 1 ? 1 : pattern.length - 1 - 2 * errors,
+    pieces,
+    pieceGrams: pieces.map((piece) => gramsOf(piece)),
+    ascii,
+    other,
+    reverseAscii,
+    reverseOther
+  };
 }
 function makeTerm(text) {
   if (text.length <= MAX_BITS) {
-    return { text, chunks: [makeChunk(text)], long: false };
+    const chunk = makeChunk(text);
+    return { text, chunks: [chunk], long: false, errors: chunk.errors };
   }
   const chunks = [];
   const remainder = text.length % MAX_BITS;
@@ -218,22 +248,35 @@ function makeTerm(text) {
   if (remainder) {
     chunks.push(makeChunk(text.slice(-MAX_BITS)));
   }
-  return { text, chunks, long: true };
+  return { text, chunks, long: true, errors: errorsFor(MAX_BITS) };
 }
+const hasBit = (bits, base, bit) => (bits[base + (bit >>> 5)] & 1 << (bit & 31)) !== 0;
 function gramsPass(bits, base, chunk) {
-  if (chunk.need <= 0) {
-    return true;
-  }
-  let have = 0;
   const { grams, need } = chunk;
-  for (let index = 0; index < grams.length; index++) {
-    const bit = grams[index];
-    if ((bits[base + (bit >>> 5)] & 1 << (bit & 31)) !== 0 && ++have >= need) {
-      return true;
+  if (need > 0) {
+    let have = 0;
+    for (let index = 0; index < grams.length && have < need; index++) {
+      if (hasBit(bits, base, grams[index])) {
+        have++;
+      } else if (have + (grams.length - index - 1) < need) {
+        return false;
+      }
     }
-    if (have + (grams.length - index - 1) < need) {
+    if (have < need) {
       return false;
     }
+  }
+  const { pieceGrams } = chunk;
+  if (pieceGrams.length === 0) {
+    return true;
+  }
+  pieces: for (const piece of pieceGrams) {
+    for (let index = 0; index < piece.length; index++) {
+      if (!hasBit(bits, base, piece[index])) {
+        continue pieces;
+      }
+    }
+    return true;
   }
   return false;
 }
@@ -274,6 +317,66 @@ function withinErrors(chunk, text) {
   }
   return false;
 }
+function bestWindow(chunk, text) {
+  if (text.length >= 65536) {
+    return -1;
+  }
+  const length = chunk.pattern.length;
+  const high = 1 << length - 1;
+  let positive = -1;
+  let negative = 0;
+  let score = length;
+  let best = length + 1;
+  let end = -1;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    const equal = code < 128 ? chunk.ascii[code] : chunk.other.get(code) ?? 0;
+    const vertical = equal | negative;
+    const horizontal = (equal & positive) + positive ^ positive | equal;
+    let up = negative | ~(horizontal | positive);
+    let down = positive & horizontal;
+    if ((up & high) !== 0) {
+      score++;
+    } else if ((down & high) !== 0) {
+      score--;
+    }
+    up <<= 1;
+    down <<= 1;
+    positive = down | ~(vertical | up);
+    negative = up & vertical;
+    if (score < best) {
+      best = score;
+      end = at + 1;
+    }
+  }
+  if (best > chunk.errors) {
+    return -1;
+  }
+  positive = -1;
+  negative = 0;
+  score = length;
+  for (let at = end - 1; at >= 0; at--) {
+    const code = text.charCodeAt(at);
+    const equal = code < 128 ? chunk.reverseAscii[code] : chunk.reverseOther.get(code) ?? 0;
+    const vertical = equal | negative;
+    const horizontal = (equal & positive) + positive ^ positive | equal;
+    let up = negative | ~(horizontal | positive);
+    let down = positive & horizontal;
+    if ((up & high) !== 0) {
+      score++;
+    } else if ((down & high) !== 0) {
+      score--;
+    }
+    up = up << 1 | 1;
+    down <<= 1;
+    positive = down | ~(vertical | up);
+    negative = up & vertical;
+    if (score <= best) {
+      return at * 65536 + end;
+    }
+  }
+  return end;
+}
 const UNKNOWN = 255;
 const ABSENT = 0;
 const CONTAINS = 1;
@@ -287,7 +390,7 @@ function termState(term, text) {
     return CONTAINS;
   }
   for (const chunk of term.chunks) {
-    if (chunk.errors > 0 && withinErrors(chunk, text)) {
+    if (chunk.errors > 0 && chunk.pieces.some((piece) => text.includes(piece)) && withinErrors(chunk, text)) {
       return FUZZY;
     }
   }
@@ -380,6 +483,9 @@ function substringSearch(docs, query) {
 const EMPTY = Object.freeze([]);
 const NAME_PAIRS = 1;
 const NAME_MAPPED = 2;
+const GIVE_WORDS = 0;
+const GIVE_STAND_IN = 1;
+const GIVE_TEXT = 2;
 const scratchRanges = [];
 const scratchSpan = [0, 0];
 const singles = /* @__PURE__ */ new Map();
@@ -403,26 +509,126 @@ function grown(array, needed, make) {
   next.set(array);
   return next;
 }
+function countingSort(order, keys, buckets) {
+  const counts = new Int32Array(buckets + 1);
+  for (let index = 0; index < order.length; index++) {
+    counts[keys[order[index]] + 1]++;
+  }
+  for (let bucket = 1; bucket <= buckets; bucket++) {
+    counts[bucket] += counts[bucket - 1];
+  }
+  const sorted = new Int32Array(order.length);
+  for (let index = 0; index < order.length; index++) {
+    const hit = order[index];
+    sorted[counts[keys[hit]]++] = hit;
+  }
+  return sorted;
+}
+function sameSignature(pool, start, end, signature, length) {
+  if (end - start !== length) {
+    return false;
+  }
+  for (let at = 0; at < length; at++) {
+    if (pool[start + at] !== signature[at]) {
+      return false;
+    }
+  }
+  return true;
+}
+const isHighSurrogate = (code) => code >= 55296 && code <= 56319;
+const isLowSurrogate = (code) => code >= 56320 && code <= 57343;
 const fuseNorm = Fuse.createIndex([], []).norm;
+class Query {
+  constructor(words, terms, texts) {
+    this.words = words;
+    this.terms = terms;
+    this.texts = texts;
+    this.states = terms.map(() => new Uint8Array(texts.length).fill(UNKNOWN));
+    this.windows = terms.map(() => void 0);
+  }
+  words;
+  terms;
+  texts;
+  states;
+  /** Per word allowed errors, its best window in each text (see bestWindow), -2 until computed. */
+  windows;
+  state(term, text) {
+    const states = this.states[term];
+    let value = states[text];
+    if (value === UNKNOWN) {
+      value = termState(this.terms[term], this.texts[text]);
+      states[text] = value;
+    }
+    return value;
+  }
+  window(term, text) {
+    let windows = this.windows[term];
+    if (!windows) {
+      windows = new Int32Array(this.texts.length).fill(-2);
+      this.windows[term] = windows;
+    }
+    let window = windows[text];
+    if (window === -2) {
+      window = bestWindow(this.terms[term].chunks[0], this.texts[text]);
+      windows[text] = window;
+    }
+    return window;
+  }
+  /** How a field with this text is given to fuse.js (GIVE_*), -1 when no word may match it. */
+  give(text) {
+    let give = -1;
+    for (let term = 0; term < this.terms.length; term++) {
+      const value = this.state(term, text);
+      if (value === EQUALS || value === FUZZY && (this.terms[term].long || this.window(term, text) < 0)) {
+        return GIVE_TEXT;
+      }
+      if (value === FUZZY) {
+        give = GIVE_STAND_IN;
+      } else if (value === CONTAINS && give < 0) {
+        give = GIVE_WORDS;
+      }
+    }
+    return give;
+  }
+  /** The stand-in of a field: each word it holds exactly, each word it holds with errors as its best window. */
+  standIn(text) {
+    const parts = [];
+    const folded = this.texts[text];
+    for (let term = 0; term < this.terms.length; term++) {
+      const value = this.state(term, text);
+      if (value === CONTAINS) {
+        parts.push(this.terms[term].text);
+      } else if (value === FUZZY) {
+        const window = this.window(term, text);
+        parts.push(folded.slice(Math.floor(window / 65536), window % 65536));
+      }
+    }
+    return parts.join(STAND_IN_SEPARATOR) + STAND_IN_SEPARATOR;
+  }
+}
 class FuzzyIndex {
   #docs = [];
   /** Per row, its first slot in the slot arrays; slots are its non-blank fields, in order. */
   #rowStart = new Int32Array(64);
   /** Per row, the length of its original name: shorter names rank first among equals. */
   #nameLength = new Uint32Array(64);
+  /** Per row: NAME_PAIRS, NAME_MAPPED. */
+  #nameFlags = new Uint8Array(64);
+  #bits = new Uint32Array(64 * WORDS);
   #slotText = new Int32Array(256);
-  #slotNorm = new Uint16Array(256);
+  /** fuse.js's key (0 name, 1 other) | the norm's id << 1. */
+  #slotHead = new Int32Array(256);
   /** 0 for the name (fields[0]), 1 + the position among the other fields. */
   #slotField = new Uint16Array(256);
   #slots = 0;
   /** Folded field texts, each once; a row's slots point into it. */
   #texts = [];
   #textIds = /* @__PURE__ */ new Map();
+  /** Per text, the first code unit of its first word (0 if none), and a mask of its words' first code units. */
+  #textFirst = new Uint16Array(256);
+  #textInitials = new Int32Array(256);
   #norms = [];
   #normIds = /* @__PURE__ */ new Map();
-  #bits = new Uint32Array(64 * WORDS);
-  /** Per row: NAME_PAIRS, NAME_MAPPED. */
-  #nameFlags = new Uint8Array(64);
   /** Offset maps of the names whose fold moved characters (see offsetMap). */
   #nameMaps = /* @__PURE__ */ new Map();
   /** Document frequencies of the words of all fields, as fuse.js's inverted index has them. */
@@ -442,6 +648,9 @@ class FuzzyIndex {
   }
   /** Append rows (a list loaded one more page); indices continue. Keeps the index warm: no rebuild of what was there. */
   add(docs) {
+    if (!Array.isArray(docs)) {
+      return;
+    }
     const first = this.#docs.length;
     const rows = first + docs.length;
     this.#rowStart = grown(this.#rowStart, rows + 1, (length) => new Int32Array(length));
@@ -485,6 +694,14 @@ class FuzzyIndex {
       this.#texts.push(folded);
       this.#textIds.set(folded, text);
       words = folded.match(TOKEN) ?? [];
+      this.#textFirst = grown(this.#textFirst, text + 1, (length) => new Uint16Array(length));
+      this.#textInitials = grown(this.#textInitials, text + 1, (length) => new Int32Array(length));
+      this.#textFirst[text] = words[0]?.charCodeAt(0) ?? 0;
+      let initials = 0;
+      for (const word of words) {
+        initials |= initialBit(word.charCodeAt(0));
+      }
+      this.#textInitials[text] = initials;
     } else {
       words = this.#repeatedWords.get(text);
       if (!words) {
@@ -511,10 +728,10 @@ class FuzzyIndex {
     }
     const slot = this.#slots++;
     this.#slotText = grown(this.#slotText, slot + 1, (length) => new Int32Array(length));
-    this.#slotNorm = grown(this.#slotNorm, slot + 1, (length) => new Uint16Array(length));
+    this.#slotHead = grown(this.#slotHead, slot + 1, (length) => new Int32Array(length));
     this.#slotField = grown(this.#slotField, slot + 1, (length) => new Uint16Array(length));
     this.#slotText[slot] = text;
-    this.#slotNorm[slot] = normId;
+    this.#slotHead[slot] = (field === 0 ? 0 : 1) | normId << 1;
     this.#slotField[slot] = field;
     addGrams(this.#bits, row * WORDS, folded);
   }
@@ -550,7 +767,7 @@ class FuzzyIndex {
     for (let index = 0; index < previous.terms.length; index++) {
       const before = previous.terms[index];
       const now = terms[index];
-      if (before.long || now.long || !now.text.startsWith(before.text) || before.chunks[0].errors !== now.chunks[0].errors) {
+      if (before.long || now.long || !now.text.startsWith(before.text) || before.errors !== now.errors) {
         return null;
       }
     }
@@ -558,41 +775,28 @@ class FuzzyIndex {
   }
   #searchWords(words) {
     const terms = words.map((word) => makeTerm(word));
-    const textCount = this.#texts.length;
-    const states = terms.map(() => new Uint8Array(textCount).fill(UNKNOWN));
+    const query = new Query(words, terms, this.#texts);
     const base = this.#baseRows(terms);
     const rowCount = base ? base.length : this.#docs.length;
     const candidates = new Int32Array(rowCount);
     let candidateCount = 0;
     const bits = this.#bits;
-    const texts = this.#texts;
     const rowStart = this.#rowStart;
     const slotText = this.#slotText;
     rows: for (let position = 0; position < rowCount; position++) {
       const row = base ? base[position] : position;
       const bitBase = row * WORDS;
-      for (let index = 0; index < terms.length; index++) {
-        if (!termGramsPass(bits, bitBase, terms[index])) {
+      for (let term = 0; term < terms.length; term++) {
+        if (!termGramsPass(bits, bitBase, terms[term])) {
           continue rows;
         }
       }
       const first = rowStart[row];
       const last = rowStart[row + 1];
-      for (let index = 0; index < terms.length; index++) {
-        const term = terms[index];
-        const state = states[index];
+      for (let term = 0; term < terms.length; term++) {
         let found = false;
-        for (let slot = first; slot < last; slot++) {
-          const text = slotText[slot];
-          let value = state[text];
-          if (value === UNKNOWN) {
-            value = termState(term, texts[text]);
-            state[text] = value;
-          }
-          if (value !== ABSENT) {
-            found = true;
-            break;
-          }
+        for (let slot = first; slot < last && !found; slot++) {
+          found = query.state(term, slotText[slot]) !== ABSENT;
         }
         if (!found) {
           continue rows;
@@ -603,20 +807,16 @@ class FuzzyIndex {
     const kept = candidates.subarray(0, candidateCount);
     globalThis.T?.("filter");
     this.#previous = { terms, rows: kept, size: this.#docs.length };
-    if (candidateCount === 0) {
-      return [];
-    }
-    return this.#rank(words, terms, states, kept);
+    return candidateCount === 0 ? [] : this.#rank(query, kept);
   }
   /** Score the candidates with fuse.js (once per group of rows it would score alike), then order them. */
-  #rank(words, terms, states, candidates) {
+  #rank(query, candidates) {
     const rowStart = this.#rowStart;
     const slotText = this.#slotText;
-    const slotNorm = this.#slotNorm;
-    const slotField = this.#slotField;
-    const texts = this.#texts;
-    const termCount = terms.length;
+    const slotHead = this.#slotHead;
+    const termCount = query.terms.length;
     const maskWords = Math.ceil(termCount / 32);
+    const standIns = /* @__PURE__ */ new Map();
     const groupByHash = /* @__PURE__ */ new Map();
     const groupRow = [];
     const groupNext = [];
@@ -627,44 +827,39 @@ class FuzzyIndex {
     let signature = new Int32Array(64);
     for (let position = 0; position < candidates.length; position++) {
       const row = candidates[position];
-      const last = rowStart[row + 1];
       const first = rowStart[row];
+      const last = rowStart[row + 1];
       if (signature.length < (last - first) * (1 + maskWords)) {
         signature = new Int32Array((last - first) * (1 + maskWords) * 2);
       }
       let length = 0;
       for (let slot = first; slot < last; slot++) {
         const text = slotText[slot];
-        let whole = false;
-        let any = false;
-        const maskAt = length + 1;
-        for (let word = 0; word < maskWords; word++) {
-          signature[maskAt + word] = 0;
-        }
-        for (let index = 0; index < termCount; index++) {
-          const state = states[index];
-          let value = state[text];
-          if (value === UNKNOWN) {
-            value = termState(terms[index], texts[text]);
-            state[text] = value;
-          }
-          if (value === CONTAINS) {
-            any = true;
-            signature[maskAt + (index >>> 5)] |= 1 << (index & 31);
-          } else if (value !== ABSENT) {
-            any = true;
-            whole = true;
-          }
-        }
-        if (!any) {
+        const give = query.give(text);
+        if (give < 0) {
           continue;
         }
-        signature[length] = (slotField[slot] === 0 ? 0 : 1) | slotNorm[slot] << 1 | (whole ? 1 << 17 : 0);
-        if (whole) {
-          signature[length + 1] = text;
-          length += 2;
+        signature[length++] = slotHead[slot] | give << 17;
+        if (give === GIVE_TEXT) {
+          signature[length++] = text;
+        } else if (give === GIVE_STAND_IN) {
+          const standIn = query.standIn(text);
+          let id = standIns.get(standIn);
+          if (id === void 0) {
+            id = standIns.size;
+            standIns.set(standIn, id);
+          }
+          signature[length++] = id;
         } else {
-          length += 1 + maskWords;
+          for (let word = 0; word < maskWords; word++) {
+            signature[length + word] = 0;
+          }
+          for (let term = 0; term < termCount; term++) {
+            if (query.state(term, text) === CONTAINS) {
+              signature[length + (term >>> 5)] |= 1 << (term & 31);
+            }
+          }
+          length += maskWords;
         }
       }
       let hash = 2166136261 ^ length;
@@ -692,22 +887,22 @@ class FuzzyIndex {
       rowGroup[position] = group;
     }
     globalThis.T?.("signature", groupRow.length);
-    const realName = [];
-    const records = groupRow.map((row, group) => this.#record(row, group, terms, states, realName));
+    const records = groupRow.map((row, group) => this.#record(query, row, group));
     const fuse = new Fuse([], foldedOptions);
     fuse._invertedIndex = this.#stats;
     fuse.getIndex().setIndexRecords(records);
     const groupScore = new Float64Array(groupRow.length).fill(Number.NaN);
     const groupName = [];
-    for (const result2 of fuse.search(words.join(" "))) {
+    for (const result2 of fuse.search(query.words.join(" "))) {
       groupScore[result2.refIndex] = Math.min(result2.score ?? 0, 0.999999);
       const name = result2.matches?.find((match) => match.key === KEY_NAME.name);
-      if (name && realName[result2.refIndex]) {
+      const given = records[result2.refIndex].$[0];
+      if (name && given && !Array.isArray(given) && given.v === this.#texts[slotText[rowStart[groupRow[result2.refIndex]]]]) {
         groupName[result2.refIndex] = name.indices;
       }
     }
     globalThis.T?.("fuse");
-    const scored = groupScore.map((_, group) => group).filter((group) => !Number.isNaN(groupScore[group]));
+    const scored = [...groupScore.keys()].filter((group) => !Number.isNaN(groupScore[group]));
     scored.sort((a, b) => groupScore[a] - groupScore[b]);
     const groupRank = new Int32Array(groupRow.length);
     let ranks = 0;
@@ -718,82 +913,68 @@ class FuzzyIndex {
       groupRank[scored[index]] = ranks;
     }
     ranks++;
-    const looseCache = new Uint8Array(texts.length).fill(UNKNOWN);
-    const startCache = terms.map(() => new Uint8Array(0));
-    const hitPosition = new Int32Array(candidates.length);
-    const hitTier = new Uint8Array(candidates.length);
+    const hitRow = new Int32Array(candidates.length);
+    const hitScore = new Float64Array(candidates.length);
+    const hitKey = new Int32Array(candidates.length);
+    const hitLength = new Uint32Array(candidates.length);
+    const hitHighlights = [];
     let hitCount = 0;
     let longestName = 0;
     for (let position = 0; position < candidates.length; position++) {
-      if (Number.isNaN(groupScore[rowGroup[position]])) {
+      const group = rowGroup[position];
+      const score = groupScore[group];
+      if (Number.isNaN(score)) {
         continue;
       }
       const row = candidates[position];
-      hitPosition[hitCount] = position;
-      hitTier[hitCount] = this.#tier(row, words, terms, states, looseCache, startCache);
+      const tier = this.#tier(query, row);
+      hitRow[hitCount] = row;
+      hitScore[hitCount] = tier + score;
+      hitKey[hitCount] = tier * ranks + groupRank[group];
+      hitLength[hitCount] = this.#nameLength[row];
       longestName = Math.max(longestName, this.#nameLength[row]);
+      hitHighlights.push(this.#highlights(query, row, groupName[group]));
       hitCount++;
     }
-    globalThis.T?.("tier");
-    const order = new Float64Array(hitCount);
-    const lengths = longestName + 1;
-    if (4 * ranks * lengths * hitCount < Number.MAX_SAFE_INTEGER) {
-      for (let hit = 0; hit < hitCount; hit++) {
-        const position = hitPosition[hit];
-        order[hit] = ((hitTier[hit] * ranks + groupRank[rowGroup[position]]) * lengths + this.#nameLength[candidates[position]]) * hitCount + hit;
-      }
-      order.sort();
-      for (let index = 0; index < hitCount; index++) {
-        order[index] = order[index] % hitCount;
-      }
-    } else {
-      const hits = Array.from({ length: hitCount }, (_, hit) => hit);
-      const rankOf = (hit) => groupRank[rowGroup[hitPosition[hit]]];
-      const lengthOf = (hit) => this.#nameLength[candidates[hitPosition[hit]]];
-      hits.sort((a, b) => hitTier[a] - hitTier[b] || rankOf(a) - rankOf(b) || lengthOf(a) - lengthOf(b) || a - b);
-      order.set(hits);
+    globalThis.T?.("tier+hl");
+    const identity = new Int32Array(hitCount);
+    for (let hit = 0; hit < hitCount; hit++) {
+      identity[hit] = hit;
     }
+    const byLength = countingSort(identity, hitLength, longestName + 1);
+    const order = countingSort(byLength, hitKey, 4 * ranks);
     globalThis.T?.("sort");
     const result = new Array(hitCount);
     for (let index = 0; index < hitCount; index++) {
       const hit = order[index];
-      const position = hitPosition[hit];
-      const row = candidates[position];
-      const group = rowGroup[position];
-      result[index] = {
-        index: row,
-        score: hitTier[hit] + groupScore[group],
-        highlights: this.#highlights(row, words, terms, states, groupName[group])
-      };
+      result[index] = { index: hitRow[hit], score: hitScore[hit], highlights: hitHighlights[hit] };
     }
     globalThis.T?.("output");
     return result;
   }
-  /** What fuse.js is given for a group: its representative row's fields a word may match, real or stand-in. */
-  #record(row, group, terms, states, realName) {
+  /** What fuse.js is given for a group: its representative row's fields a word may match, or their stand-ins. */
+  #record(query, row, group) {
     const record = { i: group, $: {} };
     const other = [];
     for (let slot = this.#rowStart[row], last = this.#rowStart[row + 1]; slot < last; slot++) {
       const text = this.#slotText[slot];
-      let whole = false;
-      const held = [];
-      for (let index = 0; index < terms.length; index++) {
-        const value = states[index][text];
-        if (value === CONTAINS) {
-          held.push(terms[index].text);
-        } else if (value !== ABSENT) {
-          whole = true;
-        }
-      }
-      if (!whole && held.length === 0) {
+      const give = query.give(text);
+      if (give < 0) {
         continue;
       }
-      const v = whole ? this.#texts[text] : held.join(STAND_IN_SEPARATOR) + STAND_IN_SEPARATOR;
-      const n = this.#norms[this.#slotNorm[slot]];
+      let v;
+      if (give === GIVE_TEXT) {
+        v = this.#texts[text];
+      } else if (give === GIVE_STAND_IN) {
+        v = query.standIn(text);
+      } else {
+        const held = query.terms.filter((_, term) => query.state(term, text) === CONTAINS).map((term) => term.text);
+        v = held.join(STAND_IN_SEPARATOR) + STAND_IN_SEPARATOR;
+      }
+      const n = this.#norms[this.#slotHead[slot] >>> 1];
       const field = this.#slotField[slot];
       if (field === 0) {
         record.$[0] = { v, n };
-        realName[group] = whole;
       } else {
         other.push({ v, i: field - 1, n });
       }
@@ -804,25 +985,26 @@ class FuzzyIndex {
     return record;
   }
   /** 0: a field equals the query; 1: a field starts with it; 2: every word starts a word of a field; 3: the rest. */
-  #tier(row, words, terms, states, looseCache, startCache) {
+  #tier(query, row) {
+    const { terms, words } = query;
     const first = this.#rowStart[row];
     const last = this.#rowStart[row + 1];
+    const lead = words[0].charCodeAt(0);
     let tier = 3;
     for (let slot = first; slot < last; slot++) {
       const text = this.#slotText[slot];
+      if (this.#textFirst[text] !== lead) {
+        continue;
+      }
       let holdsAll = true;
-      for (let index = 0; index < terms.length && holdsAll; index++) {
-        const value = states[index][text];
+      for (let term = 0; term < terms.length && holdsAll; term++) {
+        const value = query.state(term, text);
         holdsAll = value === CONTAINS || value === EQUALS;
       }
       if (!holdsAll) {
         continue;
       }
-      let loose = looseCache[text];
-      if (loose === UNKNOWN) {
-        loose = compareWords(this.#texts[text], words);
-        looseCache[text] = loose;
-      }
+      const loose = compareWords(this.#texts[text], words);
       if (loose === EQUAL) {
         return 0;
       }
@@ -833,25 +1015,16 @@ class FuzzyIndex {
     if (tier < 3) {
       return tier;
     }
-    for (let index = 0; index < terms.length; index++) {
-      let starts = startCache[index];
-      if (starts.length === 0) {
-        starts = new Uint8Array(this.#texts.length).fill(UNKNOWN);
-        startCache[index] = starts;
-      }
+    for (let term = 0; term < terms.length; term++) {
+      const initial = initialBit(words[term].charCodeAt(0));
       let found = false;
       for (let slot = first; slot < last && !found; slot++) {
         const text = this.#slotText[slot];
-        const value = states[index][text];
-        if (value !== CONTAINS && value !== EQUALS) {
+        if ((this.#textInitials[text] & initial) === 0) {
           continue;
         }
-        let start = starts[text];
-        if (start === UNKNOWN) {
-          start = wordStart(this.#texts[text], words[index]) >= 0 ? 1 : 0;
-          starts[text] = start;
-        }
-        found = start === 1;
+        const value = query.state(term, text);
+        found = (value === CONTAINS || value === EQUALS) && wordStart(this.#texts[text], words[term]) >= 0;
       }
       if (!found) {
         return 3;
@@ -859,35 +1032,38 @@ class FuzzyIndex {
     }
     return 2;
   }
-  /** Ranges of the original name: the query's words where the name holds them, or fuse.js's match. */
-  #highlights(row, words, terms, states, fuseIndices) {
+  /** Ranges of the original name: the query's words where the name holds them, its best windows, or fuse.js's match. */
+  #highlights(query, row, fuseIndices) {
     const slot = this.#rowStart[row];
     if (slot >= this.#rowStart[row + 1] || this.#slotField[slot] !== 0) {
       return EMPTY;
     }
+    const { terms, words } = query;
     const text = this.#slotText[slot];
     const name = this.#texts[text];
     const ranges = scratchRanges;
     ranges.length = 0;
-    if (compareWords(name, words, scratchSpan) !== NO_MATCH) {
+    if (this.#textFirst[text] === words[0].charCodeAt(0) && compareWords(name, words, scratchSpan) !== NO_MATCH) {
       ranges.push(scratchSpan[0], scratchSpan[1]);
     } else if (fuseIndices) {
       for (const [start, end] of fuseIndices) {
         ranges.push(start, end + 1);
       }
     } else {
-      for (let index = 0; index < terms.length; index++) {
-        const value = states[index][text];
-        if (value !== CONTAINS && value !== EQUALS) {
-          continue;
-        }
-        const word = words[index];
-        let at = wordStart(name, word);
-        if (at < 0) {
-          at = name.indexOf(word);
-        }
-        if (at >= 0) {
+      for (let term = 0; term < terms.length; term++) {
+        const value = query.state(term, text);
+        const word = words[term];
+        if (value === CONTAINS || value === EQUALS) {
+          let at = (this.#textInitials[text] & initialBit(word.charCodeAt(0))) === 0 ? -1 : wordStart(name, word);
+          if (at < 0) {
+            at = name.indexOf(word);
+          }
           ranges.push(at, at + word.length);
+        } else if (value === FUZZY && !terms[term].long) {
+          const window = query.window(term, text);
+          if (window >= 0) {
+            ranges.push(Math.floor(window / 65536), window % 65536);
+          }
         }
       }
     }
@@ -929,7 +1105,7 @@ class FuzzyIndex {
           end++;
         }
       }
-      start = Math.min(start, length);
+      start = Math.min(Math.max(start, 0), length);
       end = Math.min(Math.max(end, start), length);
       if (end <= start) {
         continue;
@@ -950,15 +1126,9 @@ class FuzzyIndex {
     }
     const plan = extendedPlan(folded);
     const rows = [];
-    if (plan === null) {
-      for (let row = 0; row < this.#docs.length; row++) {
+    for (let row = 0; row < this.#docs.length; row++) {
+      if (plan === null || plan.some((group) => group.every((item) => this.#mayHold(row, item)))) {
         rows.push(row);
-      }
-    } else {
-      for (let row = 0; row < this.#docs.length; row++) {
-        if (plan.some((group) => group.every((item) => this.#mayHold(row, item)))) {
-          rows.push(row);
-        }
       }
     }
     this.#previous = null;
@@ -979,11 +1149,10 @@ class FuzzyIndex {
   }
   /** Whether a row may satisfy one positive item of an extended query, in one of fuse.js's texts (the name, all fields joined). */
   #mayHold(row, item) {
-    const bitBase = row * WORDS;
-    if (!termGramsPass(this.#bits, bitBase, item.term)) {
+    if (!termGramsPass(this.#bits, row * WORDS, item.term)) {
       return false;
     }
-    const fields = this.#docs[row].fields;
+    const { fields } = this.#docs[row];
     const parts = [];
     let slot = this.#rowStart[row];
     for (const field of fields) {
@@ -1001,19 +1170,6 @@ class FuzzyIndex {
     return item.term.chunks.some((chunk) => chunk.errors > 0 && withinErrors(chunk, joined));
   }
 }
-function sameSignature(pool, start, end, signature, length) {
-  if (end - start !== length) {
-    return false;
-  }
-  for (let at = 0; at < length; at++) {
-    if (pool[start + at] !== signature[at]) {
-      return false;
-    }
-  }
-  return true;
-}
-const isHighSurrogate = (code) => code >= 55296 && code <= 56319;
-const isLowSurrogate = (code) => code >= 56320 && code <= 57343;
 export {
   FuzzyIndex,
   plainFuseSearch,

@@ -19,8 +19,8 @@ import {breadcrumbs, homeFrame, listFrame, topFrame, visibleRows, type Frame, ty
 import {useStore} from './navigation/store.js';
 import {useScreenData} from './navigation/use-screen-data.js';
 import {useLocalFilter} from './navigation/use-local-filter.js';
-import {deletePermission, deleteTarget, type DeleteTarget} from './navigation/delete.js';
-import {appendAudit} from './lib/audit.js';
+import {deletePermission} from './navigation/delete.js';
+import {useDeleteFlow} from './navigation/use-delete-flow.js';
 import {MutationModal} from './views/mutation-modal.js';
 import {serverSearch} from './navigation/search.js';
 import {Footer} from './ui/footer.js';
@@ -256,152 +256,7 @@ export function App({client: initialClient, anonymousClient, initial, keySource,
 		}
 	}, [client, identity.me, keySource, quit, store]);
 
-	const [lastDeleted, setLastDeleted] = useState<DeleteTarget | null>(null);
-
-	const audit = useCallback((method: string, target: DeleteTarget, status: number) => {
-		if (auditLog === undefined) {
-			return;
-		}
-
-		const url = target.call.slice(target.call.indexOf(' ') + 1);
-		appendAudit(auditLog, {time: new Date().toISOString(), portal: client.host, user: identity.me?.slug ?? null, method, url, status, kind: target.kind, id: target.id, slug: target.slug}).catch((error: unknown) => {
-			store.dispatch({type: 'flash', message: `could not write the audit log: ${error instanceof Error ? error.message : String(error)}`});
-		});
-	}, [auditLog, client.host, identity.me, store]);
-
-	const askDelete = useCallback(() => {
-		const current = store.getState();
-		const frame = topFrame(current);
-		const item = frame.type === 'list' ? visibleRows(frame)[frame.cursor] : frame.type === 'detail' ? frame.item : undefined;
-		if (item === undefined || item === null) {
-			return;
-		}
-
-		if (readOnly) {
-			store.dispatch({type: 'flash', message: 'read-only: udx was started with --read-only'});
-			return;
-		}
-
-		const permission = deletePermission(item, identity.me);
-		if (!permission.allowed) {
-			store.dispatch({type: 'flash', message: permission.reason});
-			return;
-		}
-
-		const target = deleteTarget(item, client.apiUrl, client.host);
-		if ('refusal' in target) {
-			store.dispatch({type: 'flash', message: target.refusal});
-			return;
-		}
-
-		store.dispatch({type: 'openModal', modal: {type: 'delete', target, typed: '', phase: 'typing', message: null}});
-	}, [client, identity.me, readOnly, store]);
-
-	const confirmDelete = useCallback(() => {
-		const modal = store.getState().modal;
-		if (modal?.type !== 'delete' || modal.phase !== 'typing') {
-			return;
-		}
-
-		// The phase changes before anything is sent: a second Enter finds 'sending' and does nothing.
-		store.dispatch({type: 'modalPhase', phase: 'sending', message: `sending ${modal.target.call}…`});
-		const {target} = modal;
-		const send = target.kind === 'resource' ? client.removeResource(target.datasetId!, target.id) : client.remove(target.kind, target.id);
-		const verify = async (): Promise<boolean> => {
-			// Gone means 410 (or 404 for a resource), or 200 with `deleted` set for members and sysadmins.
-			try {
-				if (target.kind === 'resource') {
-					await client.getResource(target.datasetId!, target.id);
-					return false;
-				}
-
-				const {item} = await client.get(target.kind, target.id);
-				return 'deleted' in item && item.deleted !== null;
-			} catch (error) {
-				if (error instanceof ApiError && (error.kind === 'gone' || error.kind === 'not-found')) {
-					return true;
-				}
-
-				throw error;
-			}
-		};
-
-		const done = () => {
-			store.dispatch({type: 'closeModal'});
-			store.dispatch({type: 'removeItem', id: target.id});
-			setLastDeleted(target.restorable ? target : null);
-			store.dispatch({type: 'flash', message: `deleted ${target.name}${target.restorable ? ' — u to undo' : ''}`});
-		};
-
-		send.then(
-			async () => {
-				audit('DELETE', target, 204);
-				store.dispatch({type: 'modalPhase', phase: 'sending', message: 'deleted; checking with the portal…'});
-				try {
-					if (await verify()) {
-						done();
-					} else {
-						store.dispatch({type: 'modalPhase', phase: 'failed', message: 'the portal answered 204 but the object is still there — Esc'});
-					}
-				} catch (error) {
-					done();
-					store.dispatch({type: 'flash', message: `deleted ${target.name}, but checking failed: ${explainError(error, {keySource})}`});
-				}
-			},
-			async (error: unknown) => {
-				const status = error instanceof ApiError ? error.status ?? 0 : 0;
-				audit('DELETE', target, status);
-				// A connection lost mid-DELETE: the outcome is unknown. Find out with a GET; never resend.
-				if (error instanceof ApiError && (error.kind === 'network' || error.kind === 'timeout')) {
-					try {
-						if (await verify()) {
-							done();
-							return;
-						}
-
-						store.dispatch({type: 'modalPhase', phase: 'failed', message: `the connection failed and ${target.name} is still there: nothing was deleted — Esc (D to try again)`});
-					} catch {
-						store.dispatch({type: 'modalPhase', phase: 'failed', message: 'the connection failed and the portal cannot be reached: the outcome is unknown, check before trying again — Esc'});
-					}
-
-					return;
-				}
-
-				store.dispatch({type: 'modalPhase', phase: 'failed', message: `${explainError(error, {keySource})} — nothing was deleted — Esc`});
-			},
-		);
-	}, [audit, client, keySource, store]);
-
-	const askUndo = useCallback(() => {
-		if (lastDeleted === null) {
-			store.dispatch({type: 'flash', message: 'nothing to undo'});
-			return;
-		}
-
-		store.dispatch({type: 'openModal', modal: {type: 'restore', target: lastDeleted, phase: 'asking', message: null}});
-	}, [lastDeleted, store]);
-
-	const confirmRestore = useCallback(() => {
-		const modal = store.getState().modal;
-		if (modal?.type !== 'restore' || modal.phase !== 'asking' || (modal.target.kind !== 'dataset' && modal.target.kind !== 'reuse')) {
-			return;
-		}
-
-		const {target} = modal;
-		store.dispatch({type: 'modalPhase', phase: 'sending', message: `PUT {"deleted": null} to ${target.name}…`});
-		client.restore(target.kind as 'dataset' | 'reuse', target.id).then(
-			() => {
-				audit('PUT', target, 200);
-				setLastDeleted(null);
-				store.dispatch({type: 'closeModal'});
-				store.dispatch({type: 'flash', message: `restored ${target.name} — r to refresh the list`});
-			},
-			(error: unknown) => {
-				audit('PUT', target, error instanceof ApiError ? error.status ?? 0 : 0);
-				store.dispatch({type: 'modalPhase', phase: 'failed', message: `${explainError(error, {keySource})} — Esc`});
-			},
-		);
-	}, [audit, client, keySource, store]);
+	const {askDelete, confirmDelete, askUndo, confirmRestore} = useDeleteFlow({client, store, me: identity.me, readOnly, keySource, auditLog});
 
 	useInput((input, key) => {
 		for (const name of keyNames(input, key)) {

@@ -8,7 +8,7 @@ import {render} from 'ink';
 import {App} from './app.js';
 import {createClient, defaultUserAgent, UnsafeConfigError, type Client} from './api/client.js';
 import {parseArgs, usage} from './cli-args.js';
-import {auditLogPath} from './lib/audit.js';
+import {auditLogPath} from './audit-log.js';
 import {catalogueFrame} from './navigation/commands.js';
 import type {Sandbox} from './sandbox/server.js';
 import {createTheme, ThemeProvider} from './ui/theme.js';

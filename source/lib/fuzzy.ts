@@ -812,10 +812,16 @@ class Query {
 	readonly states: Uint8Array[];
 	/** Per word allowed errors, its best window in each text (see bestWindow), -2 until computed. */
 	readonly windows: Array<Int32Array | undefined>;
+	/** Per text, how it is given to fuse.js (see give), -2 until computed. */
+	readonly gives: Int8Array;
+	/** Stand-ins, each once: their ids go in the rows' signatures. */
+	readonly standIns = new Map<string, number>();
+	readonly standInOf = new Map<number, number>();
 
 	constructor(readonly words: readonly string[], readonly terms: readonly Term[], readonly texts: readonly string[]) {
 		this.states = terms.map(() => new Uint8Array(texts.length).fill(UNKNOWN));
 		this.windows = terms.map(() => undefined);
+		this.gives = new Int8Array(texts.length).fill(-2);
 	}
 
 	state(term: number, text: number): number {
@@ -847,6 +853,17 @@ class Query {
 
 	/** How a field with this text is given to fuse.js (GIVE_*), -1 when no word may match it. */
 	give(text: number): number {
+		const known = this.gives[text]!;
+		if (known !== -2) {
+			return known;
+		}
+
+		const give = this.#give(text);
+		this.gives[text] = give;
+		return give;
+	}
+
+	#give(text: number): number {
 		let give = -1;
 		for (let term = 0; term < this.terms.length; term++) {
 			const value = this.state(term, text);
@@ -863,6 +880,23 @@ class Query {
 		}
 
 		return give;
+	}
+
+	/** The id of a field's stand-in (see standIn): equal stand-ins, equal ids. */
+	standInId(text: number): number {
+		let id = this.standInOf.get(text);
+		if (id === undefined) {
+			const standIn = this.standIn(text);
+			id = this.standIns.get(standIn);
+			if (id === undefined) {
+				id = this.standIns.size;
+				this.standIns.set(standIn, id);
+			}
+
+			this.standInOf.set(text, id);
+		}
+
+		return id;
 	}
 
 	/** The stand-in of a field: each word it holds exactly, each word it holds with errors as its best window. */
@@ -1085,16 +1119,35 @@ export class FuzzyIndex {
 		const query = new Query(words, terms, this.#texts);
 		const base = this.#baseRows(terms);
 		const rowCount = base ? base.length : this.#docs.length;
-		const candidates = new Int32Array(rowCount);
-		let candidateCount = 0;
 		const bits = this.#bits;
 		const rowStart = this.#rowStart;
 		const slotText = this.#slotText;
+		const slotHead = this.#slotHead;
+		const termCount = terms.length;
+		const maskWords = Math.ceil(termCount / 32);
 
+		// One pass over the rows, so each row's data is read once: is it a candidate; what would
+		// fuse.js be given for it (its group); its tier; its highlights.
+		//
+		// Groups: per field that a word may match, its key and norm, and what stands in for it (the
+		// words it holds, a stand-in's id, or its text). A signature is a short list of integers,
+		// hashed; rows with equal lists share one fuse.js record.
+		const candidates = new Int32Array(rowCount);
+		const rowGroup = new Int32Array(rowCount);
+		const rowTier = new Uint8Array(rowCount);
+		const rowHighlights: Array<ReadonlyArray<readonly [number, number]> | undefined> = [];
+		let candidateCount = 0;
+		const groupByHash = new Map<number, number>();
+		const groupRow: number[] = [];
+		const groupNext: number[] = [];
+		const groupStart: number[] = [];
+		let pool = new Int32Array(1024);
+		let poolLength = 0;
+		let signature = new Int32Array(64);
 		rows: for (let position = 0; position < rowCount; position++) {
 			const row = base ? base[position]! : position;
 			const bitBase = row * WORDS;
-			for (let term = 0; term < terms.length; term++) {
+			for (let term = 0; term < termCount; term++) {
 				if (!termGramsPass(bits, bitBase, terms[term]!)) {
 					continue rows;
 				}
@@ -1102,7 +1155,7 @@ export class FuzzyIndex {
 
 			const first = rowStart[row]!;
 			const last = rowStart[row + 1]!;
-			for (let term = 0; term < terms.length; term++) {
+			for (let term = 0; term < termCount; term++) {
 				let found = false;
 				for (let slot = first; slot < last && !found; slot++) {
 					found = query.state(term, slotText[slot]!) !== ABSENT;
@@ -1113,44 +1166,12 @@ export class FuzzyIndex {
 				}
 			}
 
-			candidates[candidateCount++] = row;
-		}
-
-		const kept = candidates.subarray(0, candidateCount);
-		this.#previous = {terms, rows: kept, size: this.#docs.length};
-		return candidateCount === 0 ? [] : this.#rank(query, kept);
-	}
-
-	/** Score the candidates with fuse.js (once per group of rows it would score alike), then order them. */
-	#rank(query: Query, candidates: Int32Array): FuzzyHit[] {
-		const rowStart = this.#rowStart;
-		const slotText = this.#slotText;
-		const slotHead = this.#slotHead;
-		const termCount = query.terms.length;
-		const maskWords = Math.ceil(termCount / 32);
-
-		// Group the rows by what fuse.js would be given for them: per field that a word may match,
-		// its key and norm, and what stands in for it (the words it holds, an interned stand-in, or
-		// its text). A signature is a short list of integers, hashed; rows with equal lists share
-		// one fuse.js record.
-		const standIns = new Map<string, number>();
-		const groupByHash = new Map<number, number>();
-		const groupRow: number[] = [];
-		const groupNext: number[] = [];
-		const groupStart: number[] = [];
-		let pool = new Int32Array(1024);
-		let poolLength = 0;
-		const rowGroup = new Int32Array(candidates.length);
-		let signature = new Int32Array(64);
-		for (let position = 0; position < candidates.length; position++) {
-			const row = candidates[position]!;
-			const first = rowStart[row]!;
-			const last = rowStart[row + 1]!;
 			if (signature.length < (last - first) * (1 + maskWords)) {
 				signature = new Int32Array((last - first) * (1 + maskWords) * 2);
 			}
 
 			let length = 0;
+			let nameWhole = false;
 			for (let slot = first; slot < last; slot++) {
 				const text = slotText[slot]!;
 				const give = query.give(text);
@@ -1161,15 +1182,9 @@ export class FuzzyIndex {
 				signature[length++] = slotHead[slot]! | (give << 17);
 				if (give === GIVE_TEXT) {
 					signature[length++] = text;
+					nameWhole ||= slot === first && this.#slotField[slot] === 0;
 				} else if (give === GIVE_STAND_IN) {
-					const standIn = query.standIn(text);
-					let id = standIns.get(standIn);
-					if (id === undefined) {
-						id = standIns.size;
-						standIns.set(standIn, id);
-					}
-
-					signature[length++] = id;
+					signature[length++] = query.standInId(text);
 				} else {
 					for (let word = 0; word < maskWords; word++) {
 						signature[length + word] = 0;
@@ -1211,7 +1226,17 @@ export class FuzzyIndex {
 				poolLength += length;
 			}
 
-			rowGroup[position] = group;
+			candidates[candidateCount] = row;
+			rowGroup[candidateCount] = group;
+			rowTier[candidateCount] = this.#tier(query, row);
+			// A name given whole is highlighted from fuse.js's match, known once it has run.
+			rowHighlights[candidateCount] = nameWhole ? undefined : this.#highlights(query, row, undefined);
+			candidateCount++;
+		}
+
+		this.#previous = {terms, rows: candidates.slice(0, candidateCount), size: this.#docs.length};
+		if (candidateCount === 0) {
+			return [];
 		}
 
 		// fuse.js over one record per group.
@@ -1227,8 +1252,8 @@ export class FuzzyIndex {
 			groupScore[result.refIndex] = Math.min(result.score ?? 0, 0.999_999);
 			// fuse.js's match positions mean something in a name given whole, not in a stand-in.
 			const name = result.matches?.find(match => match.key === KEY_NAME.name);
-			const given = records[result.refIndex]!.$[0];
-			if (name && given && !Array.isArray(given) && given.v === this.#texts[slotText[rowStart[groupRow[result.refIndex]!]!]!]) {
+			const nameSlot = rowStart[groupRow[result.refIndex]!]!;
+			if (name && this.#slotField[nameSlot] === 0 && query.give(slotText[nameSlot]!) === GIVE_TEXT) {
 				groupName[result.refIndex] = name.indices;
 			}
 		}
@@ -1248,15 +1273,15 @@ export class FuzzyIndex {
 
 		ranks++;
 
-		// In row order (the memory's order): tier, highlights, sort keys of each hit.
-		const hitRow = new Int32Array(candidates.length);
-		const hitScore = new Float64Array(candidates.length);
-		const hitKey = new Int32Array(candidates.length);
-		const hitLength = new Uint32Array(candidates.length);
+		// The hits: candidates fuse.js matched, with their sort keys.
+		const hitRow = new Int32Array(candidateCount);
+		const hitScore = new Float64Array(candidateCount);
+		const hitKey = new Int32Array(candidateCount);
+		const hitLength = new Uint32Array(candidateCount);
 		const hitHighlights: Array<ReadonlyArray<readonly [number, number]>> = [];
 		let hitCount = 0;
 		let longestName = 0;
-		for (let position = 0; position < candidates.length; position++) {
+		for (let position = 0; position < candidateCount; position++) {
 			const group = rowGroup[position]!;
 			const score = groupScore[group]!;
 			if (Number.isNaN(score)) {
@@ -1264,13 +1289,13 @@ export class FuzzyIndex {
 			}
 
 			const row = candidates[position]!;
-			const tier = this.#tier(query, row);
+			const tier = rowTier[position]!;
 			hitRow[hitCount] = row;
 			hitScore[hitCount] = tier + score;
 			hitKey[hitCount] = (tier * ranks) + groupRank[group]!;
 			hitLength[hitCount] = this.#nameLength[row]!;
 			longestName = Math.max(longestName, this.#nameLength[row]!);
-			hitHighlights.push(this.#highlights(query, row, groupName[group]));
+			hitHighlights.push(rowHighlights[position] ?? this.#highlights(query, row, groupName[group]));
 			hitCount++;
 		}
 

@@ -1,5 +1,5 @@
 /**
- * The audit log: every mutation, sent or refused by the server, as one JSON line (issue 5,
+* The audit log (I/O, so not in lib/, which is pure): every mutation, sent or refused by the server, as one JSON line (issue 5,
  * "Audit"). Never the key: an entry has no field that could hold it, and URLs are redacted.
  */
 import {appendFile, mkdir} from 'node:fs/promises';
