@@ -15,12 +15,14 @@ import {intentOfKey, scopeOf} from './navigation/dispatch-key.js';
 import {hintsFor, keyLabel, keyNames, keymap} from './navigation/keymap.js';
 import {bodyRows, initialState, reducer} from './navigation/reducer.js';
 import {catalogue} from './domain/list-source.js';
-import {breadcrumbs, homeFrame, listFrame, topFrame, visibleRows, type Frame, type HomeEntry, type NavigationState, type NewFrame, type Viewport} from './navigation/screens.js';
+import {breadcrumbs, homeFrame, listFrame, pagerFrame, topFrame, visibleRows, type Frame, type HomeEntry, type NavigationState, type NewFrame, type Viewport} from './navigation/screens.js';
 import {useStore} from './navigation/store.js';
 import {useScreenData} from './navigation/use-screen-data.js';
 import {useLocalFilter} from './navigation/use-local-filter.js';
 import {deletePermission} from './navigation/delete.js';
 import {useDeleteFlow} from './navigation/use-delete-flow.js';
+import {formatAudit, readAudit} from './audit-log.js';
+import {sanitizeText} from './lib/sanitize.js';
 import {MutationModal} from './views/mutation-modal.js';
 import {serverSearch} from './navigation/search.js';
 import {Footer} from './ui/footer.js';
@@ -33,8 +35,11 @@ import {ListView} from './views/list-view.js';
 
 export type AppProps = {
 	readonly client: Client;
-	/** The same portal without the key: where we go on when the key is refused (API.md §8.6). */
-	readonly anonymousClient?: () => Client;
+	/**
+	 * The same portal with another key, or none: where we go on when the key is refused
+	 * (API.md §8.6), and what `:login` / `:logout` switch to.
+	 */
+	readonly clientFor?: (apiKey: string | undefined) => Client;
 	/** What to open first: a list, or the home menu when empty. */
 	readonly initial: readonly NewFrame[];
 	/** Where the key came from, for error messages ("check UDATA_API_KEY"). */
@@ -120,7 +125,7 @@ function statusOf(frame: Frame, flash: string | null, host: string): {text: stri
 	}
 }
 
-export function App({client: initialClient, anonymousClient, initial, keySource, pageSize, onExit, auditLog, readOnly = false}: AppProps) {
+export function App({client: initialClient, clientFor, initial, keySource, pageSize, onExit, auditLog, readOnly = false}: AppProps) {
 	const {exit} = useApp();
 	const viewport = useViewport();
 	const [client, setClient] = useState(initialClient);
@@ -155,8 +160,8 @@ export function App({client: initialClient, anonymousClient, initial, keySource,
 				}
 
 				// A refused key breaks even public reads (API.md §6.1): say why and go on anonymously.
-				if (error instanceof ApiError && error.kind === 'unauthorized' && anonymousClient) {
-					setClient(anonymousClient());
+				if (error instanceof ApiError && error.kind === 'unauthorized' && clientFor) {
+					setClient(clientFor(undefined));
 					setIdentity({me: null, text: 'anonymous · read-only (key refused)'});
 					// What the refused key asked for failed too: ask again, anonymously.
 					store.dispatch({type: 'refresh'});
@@ -171,7 +176,7 @@ export function App({client: initialClient, anonymousClient, initial, keySource,
 		return () => {
 			controller.abort();
 		};
-	}, [initialClient, anonymousClient, keySource, store]);
+	}, [initialClient, clientFor, keySource, store]);
 
 	useScreenData(state, client, store.dispatch, {keySource, pageSize});
 	useLocalFilter(state, store.getState, store.dispatch);
@@ -211,6 +216,42 @@ export function App({client: initialClient, anonymousClient, initial, keySource,
 
 			case 'open': {
 				store.dispatch({type: 'reset', frames: [homeFrame(homeEntries(identity.me)), ...command.frames]});
+				return;
+			}
+
+			case 'history': {
+				if (auditLog === undefined) {
+					store.dispatch({type: 'paletteError', message: 'no audit log in this session'});
+					return;
+				}
+
+				readAudit(auditLog).then(
+					entries => {
+						const text = entries.length === 0 ? `no mutation recorded yet (${auditLog})` : [`${entries.length} mutation${entries.length === 1 ? '' : 's'}, newest first — ${auditLog}`, '', ...entries.map(entry => formatAudit(entry))].join('\n');
+						store.dispatch({type: 'reset', frames: [homeFrame(homeEntries(identity.me)), pagerFrame('History', sanitizeText(text))]});
+					},
+					(error: unknown) => {
+						store.dispatch({type: 'paletteError', message: `cannot read ${auditLog}: ${error instanceof Error ? error.message : String(error)}`});
+					},
+				);
+				return;
+			}
+
+			case 'login': {
+				store.dispatch({type: 'openModal', modal: {type: 'login', typed: '', message: null}});
+				return;
+			}
+
+			case 'logout': {
+				if (clientFor === undefined) {
+					store.dispatch({type: 'paletteError', message: 'this session cannot change its key'});
+					return;
+				}
+
+				setClient(clientFor(undefined));
+				setIdentity({me: null, text: 'anonymous · read-only'});
+				store.dispatch({type: 'closeModal'});
+				store.dispatch({type: 'flash', message: 'logged out: the key is forgotten'});
 				return;
 			}
 
@@ -254,7 +295,37 @@ export function App({client: initialClient, anonymousClient, initial, keySource,
 				);
 			}
 		}
-	}, [client, identity.me, keySource, quit, store]);
+	}, [auditLog, client, clientFor, identity.me, keySource, quit, store]);
+
+	const runLogin = useCallback((apiKey: string) => {
+		if (clientFor === undefined) {
+			store.dispatch({type: 'modalPhase', phase: 'failed', message: 'this session cannot change its key'});
+			return;
+		}
+
+		let candidate: Client;
+		try {
+			candidate = clientFor(apiKey);
+		} catch (error) {
+			store.dispatch({type: 'modalPhase', phase: 'failed', message: explainError(error)});
+			return;
+		}
+
+		store.dispatch({type: 'modalPhase', phase: 'sending', message: 'checking the key…'});
+		candidate.me().then(
+			({item}) => {
+				setClient(candidate);
+				setIdentity({me: item, text: `${userName(item)} · ${item.roles.includes('admin') ? 'sysadmin' : 'user'}`});
+				store.dispatch({type: 'closeModal'});
+				store.dispatch({type: 'refresh'});
+				store.dispatch({type: 'flash', message: `logged in as ${userName(item)} (the key stays in memory only)`});
+			},
+			(error: unknown) => {
+				void candidate.close();
+				store.dispatch({type: 'modalPhase', phase: 'failed', message: explainError(error, {keySource: ':login'})});
+			},
+		);
+	}, [clientFor, store]);
 
 	const {askDelete, confirmDelete, askUndo, confirmRestore} = useDeleteFlow({client, store, me: identity.me, readOnly, keySource, auditLog});
 
@@ -290,6 +361,11 @@ export function App({client: initialClient, anonymousClient, initial, keySource,
 						}
 					}
 
+					break;
+				}
+
+				case 'runLogin': {
+					runLogin(intent.key);
 					break;
 				}
 
@@ -348,6 +424,9 @@ export function App({client: initialClient, anonymousClient, initial, keySource,
 				: <Body frame={top} state={state} width={width} height={height} onHomeSelect={index => store.dispatch({type: 'select', index})} onHomeOpen={() => store.dispatch({type: 'open'})} />}
 			{state.modal?.type === 'palette'
 				? <Palette text={state.modal.text} error={state.modal.error} hint={`Enter to open · Esc to cancel · ${paletteWords.join(' ')}`} width={width} />
+				: state.modal?.type === 'login'
+				// The key is never drawn: one bullet a character.
+				? <Palette text={`login ${'•'.repeat([...state.modal.typed].length)}`} error={state.modal.message} hint="your API key (kept in memory only) · Enter to log in · Esc to cancel" width={width} />
 				: <Footer hints={hints} status={status.text} tone={status.tone} width={width} />}
 		</Box>
 	);

@@ -1,8 +1,8 @@
 /**
-* The audit log (I/O, so not in lib/, which is pure): every mutation, sent or refused by the server, as one JSON line (issue 5,
+ * The audit log (I/O, so not in lib/, which is pure): every mutation, sent or refused by the server, as one JSON line (issue 5,
  * "Audit"). Never the key: an entry has no field that could hold it, and URLs are redacted.
  */
-import {appendFile, mkdir} from 'node:fs/promises';
+import {appendFile, mkdir, readFile} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 
 export type AuditEntry = {
@@ -28,4 +28,32 @@ export function auditLogPath(env: Readonly<Record<string, string | undefined>>, 
 export async function appendAudit(path: string, entry: AuditEntry): Promise<void> {
 	await mkdir(dirname(path), {recursive: true, mode: 0o700});
 	await appendFile(path, `${JSON.stringify(entry)}\n`, {encoding: 'utf8', mode: 0o600});
+}
+
+/** The log as lines for `:history`, newest first; an absent log is an empty history. */
+export async function readAudit(path: string): Promise<AuditEntry[]> {
+	let text: string;
+	try {
+		text = await readFile(path, 'utf8');
+	} catch (error) {
+		if (error !== null && typeof error === 'object' && 'code' in error && error.code === 'ENOENT') {
+			return [];
+		}
+
+		throw error;
+	}
+
+	return text.split('\n').filter(line => line.trim() !== '').flatMap(line => {
+		try {
+			return [JSON.parse(line) as AuditEntry];
+		} catch {
+			// A torn line (a crash mid-write) is skipped, not fatal.
+			return [];
+		}
+	}).reverse();
+}
+
+/** One entry as a line of the history. */
+export function formatAudit(entry: AuditEntry): string {
+	return `${entry.time.replace('T', ' ').slice(0, 19)}  ${entry.method.padEnd(6)} ${String(entry.status).padStart(3)}  ${entry.kind.padEnd(11)} ${entry.slug}  ${entry.portal}  ${entry.url}`;
 }

@@ -129,7 +129,7 @@ async function main(): Promise<void> {
 		<ThemeProvider theme={createTheme(args.color)}>
 			<App
 				client={client}
-				anonymousClient={() => createClient({apiUrl, userAgent})}
+				clientFor={key => createClient({apiUrl, apiKey: key, userAgent})}
 				initial={args.list ? [catalogueFrame(args.list)] : []}
 				keySource={keySource}
 				pageSize={args.pageSize}

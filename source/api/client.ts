@@ -228,7 +228,10 @@ export function createClient(options: ClientOptions): Client {
 			get: async (idOrSlug, callOptions) => get('dataservice', idOrSlug, callOptions),
 		},
 		async close() {
-			await ownAgent?.close();
+			// Idempotent: a client may be closed by its owner and again on shutdown.
+			if (ownAgent && !ownAgent.closed && !ownAgent.destroyed) {
+				await ownAgent.close();
+			}
 		},
 	};
 }

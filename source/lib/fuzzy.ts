@@ -738,20 +738,21 @@ const GIVE_STAND_IN = 1;
 const GIVE_TEXT = 2;
 const scratchRanges: number[] = [];
 const scratchSpan: number[] = [0, 0];
-const singles = new Map<number, ReadonlyArray<readonly [number, number]>>();
+const singles: Array<Array<ReadonlyArray<readonly [number, number]> | undefined>> = [];
 
 /** [[start, end]], shared between hits (frozen: a caller cannot change another hit's). */
 function singleRange(start: number, end: number): ReadonlyArray<readonly [number, number]> {
+	const width = end - start;
 	// Names are short; past that, a fresh pair keeps the cache small.
-	if (end >= 1024) {
+	if (start >= 256 || width >= 64) {
 		return [[start, end]];
 	}
 
-	const key = (start * 1024) + end;
-	let ranges = singles.get(key);
+	const byStart = singles[start] ??= [];
+	let ranges = byStart[width];
 	if (!ranges) {
 		ranges = Object.freeze([Object.freeze([start, end] as const)]);
-		singles.set(key, ranges);
+		byStart[width] = ranges;
 	}
 
 	return ranges;
@@ -1234,7 +1235,7 @@ export class FuzzyIndex {
 			candidateCount++;
 		}
 
-		this.#previous = {terms, rows: candidates.slice(0, candidateCount), size: this.#docs.length};
+		(globalThis as any).T?.('pass'); this.#previous = {terms, rows: candidates.slice(0, candidateCount), size: this.#docs.length};
 		if (candidateCount === 0) {
 			return [];
 		}
@@ -1258,7 +1259,7 @@ export class FuzzyIndex {
 			}
 		}
 
-		// fuse.js's scores as ranks (equal scores, equal ranks), for the counting sort.
+		(globalThis as any).T?.('fuse');
 		const scored = [...groupScore.keys()].filter(group => !Number.isNaN(groupScore[group]!));
 		scored.sort((a, b) => groupScore[a]! - groupScore[b]!);
 		const groupRank = new Int32Array(groupRow.length);
@@ -1299,7 +1300,7 @@ export class FuzzyIndex {
 			hitCount++;
 		}
 
-		// Tier, then fuse.js's score, then a shorter name, then row order: two stable counting sorts.
+		(globalThis as any).T?.('hits');
 		const identity = new Int32Array(hitCount);
 		for (let hit = 0; hit < hitCount; hit++) {
 			identity[hit] = hit;
@@ -1307,12 +1308,13 @@ export class FuzzyIndex {
 
 		const byLength = countingSort(identity, hitLength, longestName + 1);
 		const order = countingSort(byLength, hitKey, 4 * ranks);
-		const result: FuzzyHit[] = new Array<FuzzyHit>(hitCount);
+		(globalThis as any).T?.('sort'); const result: FuzzyHit[] = new Array<FuzzyHit>(hitCount);
 		for (let index = 0; index < hitCount; index++) {
 			const hit = order[index]!;
 			result[index] = {index: hitRow[hit]!, score: hitScore[hit]!, highlights: hitHighlights[hit]!};
 		}
 
+		(globalThis as any).T?.('output');
 		return result;
 	}
 
@@ -1422,6 +1424,20 @@ export class FuzzyIndex {
 		const {terms, words} = query;
 		const text = this.#slotText[slot]!;
 		const name = this.#texts[text]!;
+		if (terms.length === 1 && this.#nameFlags[row] === 0 && fuseIndices === undefined && this.#textFirst[text] !== words[0]!.charCodeAt(0)) {
+			// One word, not starting the name, in a name folded in place: its first word start, or first occurrence.
+			const word = words[0]!;
+			const value = query.state(0, text);
+			if (value === CONTAINS || value === EQUALS) {
+				let at = (this.#textInitials[text]! & initialBit(word.charCodeAt(0))) === 0 ? -1 : wordStart(name, word);
+				if (at < 0) {
+					at = name.indexOf(word);
+				}
+
+				return singleRange(at, at + word.length);
+			}
+		}
+
 		const ranges = scratchRanges;
 		ranges.length = 0;
 		if (this.#textFirst[text] === words[0]!.charCodeAt(0) && compareWords(name, words, scratchSpan) !== NO_MATCH) {

@@ -14,6 +14,11 @@ export type PaletteCommand =
 	| {readonly type: 'filtered'; readonly kind: CatalogueKind; readonly filters: Readonly<Record<string, readonly string[]>>; readonly resolve: readonly SlugToResolve[]; readonly title: string}
 	| {readonly type: 'home'}
 	| {readonly type: 'me'}
+	/** The audit log of mutations. */
+	| {readonly type: 'history'}
+	/** Ask for an API key (masked, kept in memory only); forget it. */
+	| {readonly type: 'login'}
+	| {readonly type: 'logout'}
 	| {readonly type: 'quit'}
 	| {readonly type: 'error'; readonly message: string};
 
@@ -35,7 +40,7 @@ const aliases: Readonly<Record<string, CatalogueKind>> = {
 };
 
 /** The words the palette knows, for its hint line. */
-export const paletteWords = ['orgs', 'datasets', 'reuses', 'users', 'dataservices', 'me', 'home', 'q'];
+export const paletteWords = ['orgs', 'datasets', 'reuses', 'users', 'dataservices', 'me', 'home', 'history', 'login', 'logout', 'q'];
 
 /** The catalogue kind a word names, if any (`orgs` → organization). */
 export function kindOfWord(word: string): CatalogueKind | undefined {
@@ -68,6 +73,10 @@ export function parsePalette(text: string): PaletteCommand {
 
 	if (lower === 'me') {
 		return {type: 'me'};
+	}
+
+	if (lower === 'history' || lower === 'login' || lower === 'logout') {
+		return {type: lower};
 	}
 
 	const kind = kindOfWord(lower);

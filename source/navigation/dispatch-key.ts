@@ -20,6 +20,8 @@ export type Intent =
 	| {readonly type: 'confirmDelete'}
 	| {readonly type: 'askUndo'}
 	| {readonly type: 'confirmRestore'}
+	/** Try the key typed in `:login`. */
+	| {readonly type: 'runLogin'; readonly key: string}
 	| {readonly type: 'none'};
 
 const none: Intent = {type: 'none'};
@@ -27,7 +29,7 @@ const act = (action: Action): Intent => ({type: 'action', action});
 
 /** The scope the top of the screen is in. */
 export function scopeOf(state: NavigationState): Scope {
-	if (state.modal?.type === 'palette') {
+	if (state.modal?.type === 'palette' || state.modal?.type === 'login') {
 		return 'input';
 	}
 
@@ -169,6 +171,27 @@ export function intentOfKey(state: NavigationState, key: KeyName, options: {read
 		}
 
 		return printable(key) ? act({type: 'confirmInput', text: typed + key}) : none;
+	}
+
+	if (state.modal?.type === 'login') {
+		const {typed} = state.modal;
+		switch (key) {
+			case 'escape': {
+				return act({type: 'closeModal'});
+			}
+
+			case 'enter': {
+				return typed.trim() === '' ? none : {type: 'runLogin', key: typed.trim()};
+			}
+
+			case 'backspace': {
+				return act({type: 'confirmInput', text: [...typed].slice(0, -1).join('')});
+			}
+
+			default: {
+				return printable(key) ? act({type: 'confirmInput', text: typed + key}) : none;
+			}
+		}
 	}
 
 	if (state.modal?.type === 'restore') {

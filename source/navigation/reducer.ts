@@ -411,12 +411,20 @@ export function reducer(state: NavigationState, action: Action): NavigationState
 		}
 
 		case 'confirmInput': {
+			if (state.modal?.type === 'login') {
+				return {...state, modal: {...state.modal, typed: action.text, message: null}};
+			}
+
 			return state.modal?.type === 'delete' && state.modal.phase === 'typing' ? {...state, modal: {...state.modal, typed: action.text}} : state;
 		}
 
 		case 'modalPhase': {
 			if (state.modal?.type === 'delete' || state.modal?.type === 'restore') {
 				return {...state, modal: {...state.modal, phase: action.phase, message: action.message}} as NavigationState;
+			}
+
+			if (state.modal?.type === 'login') {
+				return {...state, modal: {...state.modal, message: action.message}};
 			}
 
 			return state;

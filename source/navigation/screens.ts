@@ -104,6 +104,8 @@ export type Modal =
 	 * sent (`sending`), no key can send it again; a failure stays on screen until Esc.
 	 */
 	| {readonly type: 'delete'; readonly target: DeleteTarget; readonly typed: string; readonly phase: 'typing' | 'sending' | 'failed'; readonly message: string | null}
+	/** `:login`: an API key, typed masked, kept in memory only. */
+	| {readonly type: 'login'; readonly typed: string; readonly message: string | null}
 	/** Undo of a delete: restoring, so a plain y/N (issue: "itself confirmed by a plain y/N"). */
 	| {readonly type: 'restore'; readonly target: DeleteTarget; readonly phase: 'asking' | 'sending' | 'failed'; readonly message: string | null};
 

@@ -1,0 +1,86 @@
+import {mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {createClient, type Client} from '../../source/api/client.js';
+import {catalogue} from '../../source/domain/list-source.js';
+import {listFrame} from '../../source/navigation/screens.js';
+import {startSandbox, type Sandbox} from '../../source/sandbox/server.js';
+import {keys, renderApp, type RenderedApp} from '../helpers/render-app.js';
+
+let sandbox: Sandbox;
+let folder: string;
+let app: RenderedApp | undefined;
+const clients: Client[] = [];
+
+function clientFor(apiKey: string | undefined): Client {
+	const client = createClient({apiUrl: sandbox.apiRoot, apiKey, retry: {maxRetries: 0}});
+	clients.push(client);
+	return client;
+}
+
+beforeAll(async () => {
+	sandbox = await startSandbox({port: 0, seed: 4});
+	folder = await mkdtemp(join(tmpdir(), 'udx-identity-'));
+});
+
+afterAll(async () => {
+	await Promise.all(clients.map(async client => client.close()));
+	await sandbox.close();
+	await rm(folder, {recursive: true, force: true});
+});
+
+afterEach(async () => {
+	await app?.unmount();
+	app = undefined;
+});
+
+describe(':login and :logout', () => {
+	it('asks for the key masked, says why a key is refused, and logs in with a good one', async () => {
+		app = await renderApp({client: clientFor(undefined), clientFor, initial: [listFrame('Reuses', catalogue('reuse'))]});
+		await app.waitFor(frame => frame.includes('anonymous · read-only') && frame.includes('loaded'));
+		await app.press(':login', keys.enter);
+		await app.waitFor('kept in memory only');
+		await app.press('udata_wrong', keys.enter);
+		const refused = await app.waitFor('Invalid API token');
+		expect(refused).not.toContain('udata_wrong');
+		for (let index = 0; index < 'udata_wrong'.length; index++) {
+			// eslint-disable-next-line no-await-in-loop
+			await app.press(keys.backspace);
+		}
+
+		const {apiKey, firstName, lastName} = sandbox.users.orgAdmin;
+		await app.press(apiKey, keys.enter);
+		const loggedIn = await app.waitFor(`${firstName} ${lastName} · user`);
+		expect(loggedIn).not.toContain(apiKey);
+		expect(sandbox.requests.at(-1)?.apiKey).toBe(apiKey);
+		await app.press(':logout', keys.enter);
+		await app.waitFor(frame => frame.includes('anonymous · read-only') && frame.includes('the key is forgotten'));
+		await app.press('r');
+		await app.waitFor('loaded');
+		expect(sandbox.requests.at(-1)?.apiKey).toBeUndefined();
+	});
+});
+
+describe(':history', () => {
+	it('shows the audit log, newest first, and an empty one as such', async () => {
+		const auditLog = join(folder, 'audit.log');
+		app = await renderApp({client: clientFor(undefined), initial: [listFrame('Reuses', catalogue('reuse'))], auditLog});
+		await app.waitFor('loaded');
+		await app.press(':history', keys.enter);
+		await app.waitFor('no mutation recorded yet');
+		await writeFile(auditLog, [
+			JSON.stringify({time: '2026-12-01T10:00:00.000Z', portal: 'p', user: 'u', method: 'DELETE', url: 'http://p/api/1/datasets/a/', status: 204, kind: 'dataset', id: 'a', slug: 'first'}),
+			'{"torn line',
+			JSON.stringify({time: '2026-12-02T10:00:00.000Z', portal: 'p', user: 'u', method: 'PUT', url: 'http://p/api/1/datasets/a/', status: 200, kind: 'dataset', id: 'a', slug: 'second'}),
+		].join('\n'));
+		await app.press(':history', keys.enter);
+		const history = await app.waitFor('2 mutations, newest first');
+		const lines = history.split('\n');
+		const second = lines.findIndex(line => line.includes(' second  p '));
+		const first = lines.findIndex(line => line.includes(' first  p '));
+		expect(second).toBeGreaterThan(0);
+		expect(second).toBeLessThan(first);
+		expect(history).toContain('DELETE 204');
+	});
+});
