@@ -31,6 +31,7 @@ const NON_DECOMPOSABLE = { \u0142: "l", \u0141: "L", \u0111: "d", \u0110: "D", \
 const NON_DECOMPOSABLE_RE = /[łŁđĐøØħĦŧŦıß]/g;
 const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
 const TOKEN_CHAR = /^[\p{L}\p{M}\p{N}_]$/u;
+const TOKEN_START = /[\p{L}\p{M}\p{N}_]/u;
 const isAscii = (text) => /^[\u0000-\u007F]*$/.test(text);
 function fold(text) {
   if (isAscii(text)) {
@@ -165,8 +166,18 @@ const BIGRAM_BITS = 512;
 const UNIGRAM_BITS = 64;
 const WORDS = (BIGRAM_BITS + UNIGRAM_BITS) / 32;
 const bigramBit = (first, second) => Math.imul(first << 16 | second, 2654435761) >>> 23;
-const unigramBit = (code) => BIGRAM_BITS + (Math.imul(code, 2654435761) >>> 26);
-const initialBit = (code) => 1 << (Math.imul(code, 2654435761) >>> 27);
+function charBit(code) {
+  if (code >= 97 && code <= 122) {
+    return code - 97;
+  }
+  if (code >= 48 && code <= 57) {
+    return code - 48 + 26;
+  }
+  return code === 95 ? 36 : 37 + (Math.imul(code, 2654435761) >>> 0) % 27;
+}
+const isExactChar = (code) => code >= 97 && code <= 122 || code >= 48 && code <= 57 || code === 95;
+const unigramBit = (code) => BIGRAM_BITS + charBit(code);
+const maskHas = (masks, text, bit) => (masks[text * 2 + (bit >>> 5)] & 1 << (bit & 31)) !== 0;
 function addGrams(bits, base, text) {
   let previous = -1;
   for (let at = 0; at < text.length; at++) {
@@ -238,7 +249,8 @@ function makeChunk(pattern) {
 function makeTerm(text) {
   if (text.length <= MAX_BITS) {
     const chunk = makeChunk(text);
-    return { text, chunks: [chunk], long: false, errors: chunk.errors };
+    const letter = text.length === 1 && isExactChar(text.charCodeAt(0)) ? charBit(text.charCodeAt(0)) : -1;
+    return { text, chunks: [chunk], long: false, errors: chunk.errors, letter };
   }
   const chunks = [];
   const remainder = text.length % MAX_BITS;
@@ -248,7 +260,7 @@ function makeTerm(text) {
   if (remainder) {
     chunks.push(makeChunk(text.slice(-MAX_BITS)));
   }
-  return { text, chunks, long: true, errors: errorsFor(MAX_BITS) };
+  return { text, chunks, long: true, errors: errorsFor(MAX_BITS), letter: -1 };
 }
 const hasBit = (bits, base, bit) => (bits[base + (bit >>> 5)] & 1 << (bit & 31)) !== 0;
 function gramsPass(bits, base, chunk) {
@@ -488,16 +500,17 @@ const GIVE_STAND_IN = 1;
 const GIVE_TEXT = 2;
 const scratchRanges = [];
 const scratchSpan = [0, 0];
-const singles = /* @__PURE__ */ new Map();
+const singles = [];
 function singleRange(start, end) {
-  if (end >= 1024) {
+  const width = end - start;
+  if (start >= 256 || width >= 64) {
     return [[start, end]];
   }
-  const key = start * 1024 + end;
-  let ranges = singles.get(key);
+  const byStart = singles[start] ??= [];
+  let ranges = byStart[width];
   if (!ranges) {
     ranges = Object.freeze([Object.freeze([start, end])]);
-    singles.set(key, ranges);
+    byStart[width] = ranges;
   }
   return ranges;
 }
@@ -538,21 +551,38 @@ function sameSignature(pool, start, end, signature, length) {
 const isHighSurrogate = (code) => code >= 55296 && code <= 56319;
 const isLowSurrogate = (code) => code >= 56320 && code <= 57343;
 const fuseNorm = Fuse.createIndex([], []).norm;
+const TEXT_ONE_CHAR = 1;
+const TEXT_ONE_LETTER_WORD = 2;
 class Query {
-  constructor(words, terms, texts) {
+  constructor(words, terms, texts, info) {
     this.words = words;
     this.terms = terms;
     this.texts = texts;
-    this.states = terms.map(() => new Uint8Array(texts.length).fill(UNKNOWN));
+    this.info = info;
+    this.states = terms.map((term) => term.letter >= 0 ? new Uint8Array(0) : new Uint8Array(texts.length).fill(UNKNOWN));
     this.windows = terms.map(() => void 0);
+    this.gives = new Int8Array(texts.length).fill(-2);
   }
   words;
   terms;
   texts;
+  info;
   states;
   /** Per word allowed errors, its best window in each text (see bestWindow), -2 until computed. */
   windows;
+  /** Per text, how it is given to fuse.js (see give), -2 until computed. */
+  gives;
+  /** Stand-ins, each once: their ids go in the rows' signatures. */
+  standIns = /* @__PURE__ */ new Map();
+  standInOf = /* @__PURE__ */ new Map();
   state(term, text) {
+    const { letter } = this.terms[term];
+    if (letter >= 0) {
+      if (!maskHas(this.info.chars, text, letter)) {
+        return ABSENT;
+      }
+      return (this.info.flags[text] & TEXT_ONE_CHAR) === 0 ? CONTAINS : EQUALS;
+    }
     const states = this.states[term];
     let value = states[text];
     if (value === UNKNOWN) {
@@ -576,6 +606,15 @@ class Query {
   }
   /** How a field with this text is given to fuse.js (GIVE_*), -1 when no word may match it. */
   give(text) {
+    const known = this.gives[text];
+    if (known !== -2) {
+      return known;
+    }
+    const give = this.#give(text);
+    this.gives[text] = give;
+    return give;
+  }
+  #give(text) {
     let give = -1;
     for (let term = 0; term < this.terms.length; term++) {
       const value = this.state(term, text);
@@ -589,6 +628,20 @@ class Query {
       }
     }
     return give;
+  }
+  /** The id of a field's stand-in (see standIn): equal stand-ins, equal ids. */
+  standInId(text) {
+    let id = this.standInOf.get(text);
+    if (id === void 0) {
+      const standIn = this.standIn(text);
+      id = this.standIns.get(standIn);
+      if (id === void 0) {
+        id = this.standIns.size;
+        this.standIns.set(standIn, id);
+      }
+      this.standInOf.set(text, id);
+    }
+    return id;
   }
   /** The stand-in of a field: each word it holds exactly, each word it holds with errors as its best window. */
   standIn(text) {
@@ -624,9 +677,7 @@ class FuzzyIndex {
   /** Folded field texts, each once; a row's slots point into it. */
   #texts = [];
   #textIds = /* @__PURE__ */ new Map();
-  /** Per text, the first code unit of its first word (0 if none), and a mask of its words' first code units. */
-  #textFirst = new Uint16Array(256);
-  #textInitials = new Int32Array(256);
+  #info = { first: new Uint16Array(256), firstAt: new Uint16Array(256), chars: new Int32Array(512), initials: new Int32Array(512), flags: new Uint8Array(256) };
   #norms = [];
   #normIds = /* @__PURE__ */ new Map();
   /** Offset maps of the names whose fold moved characters (see offsetMap). */
@@ -694,14 +745,7 @@ class FuzzyIndex {
       this.#texts.push(folded);
       this.#textIds.set(folded, text);
       words = folded.match(TOKEN) ?? [];
-      this.#textFirst = grown(this.#textFirst, text + 1, (length) => new Uint16Array(length));
-      this.#textInitials = grown(this.#textInitials, text + 1, (length) => new Int32Array(length));
-      this.#textFirst[text] = words[0]?.charCodeAt(0) ?? 0;
-      let initials = 0;
-      for (const word of words) {
-        initials |= initialBit(word.charCodeAt(0));
-      }
-      this.#textInitials[text] = initials;
+      this.#describe(text, folded, words);
     } else {
       words = this.#repeatedWords.get(text);
       if (!words) {
@@ -734,6 +778,30 @@ class FuzzyIndex {
     this.#slotHead[slot] = (field === 0 ? 0 : 1) | normId << 1;
     this.#slotField[slot] = field;
     addGrams(this.#bits, row * WORDS, folded);
+  }
+  /** Fill in what is known of a new text without reading it again (TextInfo). */
+  #describe(text, folded, words) {
+    const old = this.#info;
+    const info = {
+      first: grown(old.first, text + 1, (length) => new Uint16Array(length)),
+      firstAt: grown(old.firstAt, text + 1, (length) => new Uint16Array(length)),
+      chars: grown(old.chars, (text + 1) * 2, (length) => new Int32Array(length)),
+      initials: grown(old.initials, (text + 1) * 2, (length) => new Int32Array(length)),
+      flags: grown(old.flags, text + 1, (length) => new Uint8Array(length))
+    };
+    this.#info = info;
+    const lead = words[0];
+    info.first[text] = lead?.charCodeAt(0) ?? 0;
+    info.firstAt[text] = lead === void 0 ? 0 : Math.min(folded.search(TOKEN_START), 65535);
+    for (let at = 0; at < folded.length; at++) {
+      const bit = charBit(folded.charCodeAt(at));
+      info.chars[text * 2 + (bit >>> 5)] |= 1 << (bit & 31);
+    }
+    for (const word of words) {
+      const bit = charBit(word.charCodeAt(0));
+      info.initials[text * 2 + (bit >>> 5)] |= 1 << (bit & 31);
+    }
+    info.flags[text] = (folded.length === 1 ? TEXT_ONE_CHAR : 0) | (words.length === 1 && lead?.length === 1 ? TEXT_ONE_LETTER_WORD : 0);
   }
   /** Ranked hits for a query; '' or whitespace → [] (the caller shows all rows unfiltered). */
   search(query) {
@@ -775,25 +843,38 @@ class FuzzyIndex {
   }
   #searchWords(words) {
     const terms = words.map((word) => makeTerm(word));
-    const query = new Query(words, terms, this.#texts);
+    const query = new Query(words, terms, this.#texts, this.#info);
     const base = this.#baseRows(terms);
     const rowCount = base ? base.length : this.#docs.length;
-    const candidates = new Int32Array(rowCount);
-    let candidateCount = 0;
     const bits = this.#bits;
     const rowStart = this.#rowStart;
     const slotText = this.#slotText;
+    const slotHead = this.#slotHead;
+    const termCount = terms.length;
+    const maskWords = Math.ceil(termCount / 32);
+    const candidates = new Int32Array(rowCount);
+    const rowGroup = new Int32Array(rowCount);
+    const rowTier = new Uint8Array(rowCount);
+    const rowHighlights = [];
+    let candidateCount = 0;
+    const groupByHash = /* @__PURE__ */ new Map();
+    const groupRow = [];
+    const groupNext = [];
+    const groupStart = [];
+    let pool = new Int32Array(1024);
+    let poolLength = 0;
+    let signature = new Int32Array(64);
     rows: for (let position = 0; position < rowCount; position++) {
       const row = base ? base[position] : position;
       const bitBase = row * WORDS;
-      for (let term = 0; term < terms.length; term++) {
+      for (let term = 0; term < termCount; term++) {
         if (!termGramsPass(bits, bitBase, terms[term])) {
           continue rows;
         }
       }
       const first = rowStart[row];
       const last = rowStart[row + 1];
-      for (let term = 0; term < terms.length; term++) {
+      for (let term = 0; term < termCount; term++) {
         let found = false;
         for (let slot = first; slot < last && !found; slot++) {
           found = query.state(term, slotText[slot]) !== ABSENT;
@@ -802,37 +883,11 @@ class FuzzyIndex {
           continue rows;
         }
       }
-      candidates[candidateCount++] = row;
-    }
-    const kept = candidates.subarray(0, candidateCount);
-    globalThis.T?.("filter");
-    this.#previous = { terms, rows: kept, size: this.#docs.length };
-    return candidateCount === 0 ? [] : this.#rank(query, kept);
-  }
-  /** Score the candidates with fuse.js (once per group of rows it would score alike), then order them. */
-  #rank(query, candidates) {
-    const rowStart = this.#rowStart;
-    const slotText = this.#slotText;
-    const slotHead = this.#slotHead;
-    const termCount = query.terms.length;
-    const maskWords = Math.ceil(termCount / 32);
-    const standIns = /* @__PURE__ */ new Map();
-    const groupByHash = /* @__PURE__ */ new Map();
-    const groupRow = [];
-    const groupNext = [];
-    const groupStart = [];
-    let pool = new Int32Array(1024);
-    let poolLength = 0;
-    const rowGroup = new Int32Array(candidates.length);
-    let signature = new Int32Array(64);
-    for (let position = 0; position < candidates.length; position++) {
-      const row = candidates[position];
-      const first = rowStart[row];
-      const last = rowStart[row + 1];
       if (signature.length < (last - first) * (1 + maskWords)) {
         signature = new Int32Array((last - first) * (1 + maskWords) * 2);
       }
       let length = 0;
+      let nameWhole = false;
       for (let slot = first; slot < last; slot++) {
         const text = slotText[slot];
         const give = query.give(text);
@@ -842,14 +897,9 @@ class FuzzyIndex {
         signature[length++] = slotHead[slot] | give << 17;
         if (give === GIVE_TEXT) {
           signature[length++] = text;
+          nameWhole ||= slot === first && this.#slotField[slot] === 0;
         } else if (give === GIVE_STAND_IN) {
-          const standIn = query.standIn(text);
-          let id = standIns.get(standIn);
-          if (id === void 0) {
-            id = standIns.size;
-            standIns.set(standIn, id);
-          }
-          signature[length++] = id;
+          signature[length++] = query.standInId(text);
         } else {
           for (let word = 0; word < maskWords; word++) {
             signature[length + word] = 0;
@@ -884,9 +934,17 @@ class FuzzyIndex {
         pool.set(signature.subarray(0, length), poolLength);
         poolLength += length;
       }
-      rowGroup[position] = group;
+      candidates[candidateCount] = row;
+      rowGroup[candidateCount] = group;
+      rowTier[candidateCount] = this.#tier(query, row);
+      rowHighlights[candidateCount] = nameWhole ? void 0 : this.#highlights(query, row, void 0);
+      candidateCount++;
     }
-    globalThis.T?.("signature", groupRow.length);
+    globalThis.T?.("pass");
+    this.#previous = { terms, rows: candidates.slice(0, candidateCount), size: this.#docs.length };
+    if (candidateCount === 0) {
+      return [];
+    }
     const records = groupRow.map((row, group) => this.#record(query, row, group));
     const fuse = new Fuse([], foldedOptions);
     fuse._invertedIndex = this.#stats;
@@ -896,8 +954,8 @@ class FuzzyIndex {
     for (const result2 of fuse.search(query.words.join(" "))) {
       groupScore[result2.refIndex] = Math.min(result2.score ?? 0, 0.999999);
       const name = result2.matches?.find((match) => match.key === KEY_NAME.name);
-      const given = records[result2.refIndex].$[0];
-      if (name && given && !Array.isArray(given) && given.v === this.#texts[slotText[rowStart[groupRow[result2.refIndex]]]]) {
+      const nameSlot = rowStart[groupRow[result2.refIndex]];
+      if (name && this.#slotField[nameSlot] === 0 && query.give(slotText[nameSlot]) === GIVE_TEXT) {
         groupName[result2.refIndex] = name.indices;
       }
     }
@@ -913,30 +971,30 @@ class FuzzyIndex {
       groupRank[scored[index]] = ranks;
     }
     ranks++;
-    const hitRow = new Int32Array(candidates.length);
-    const hitScore = new Float64Array(candidates.length);
-    const hitKey = new Int32Array(candidates.length);
-    const hitLength = new Uint32Array(candidates.length);
+    const hitRow = new Int32Array(candidateCount);
+    const hitScore = new Float64Array(candidateCount);
+    const hitKey = new Int32Array(candidateCount);
+    const hitLength = new Uint32Array(candidateCount);
     const hitHighlights = [];
     let hitCount = 0;
     let longestName = 0;
-    for (let position = 0; position < candidates.length; position++) {
+    for (let position = 0; position < candidateCount; position++) {
       const group = rowGroup[position];
       const score = groupScore[group];
       if (Number.isNaN(score)) {
         continue;
       }
       const row = candidates[position];
-      const tier = this.#tier(query, row);
+      const tier = rowTier[position];
       hitRow[hitCount] = row;
       hitScore[hitCount] = tier + score;
       hitKey[hitCount] = tier * ranks + groupRank[group];
       hitLength[hitCount] = this.#nameLength[row];
       longestName = Math.max(longestName, this.#nameLength[row]);
-      hitHighlights.push(this.#highlights(query, row, groupName[group]));
+      hitHighlights.push(rowHighlights[position] ?? this.#highlights(query, row, groupName[group]));
       hitCount++;
     }
-    globalThis.T?.("tier+hl");
+    globalThis.T?.("hits");
     const identity = new Int32Array(hitCount);
     for (let hit = 0; hit < hitCount; hit++) {
       identity[hit] = hit;
@@ -987,13 +1045,22 @@ class FuzzyIndex {
   /** 0: a field equals the query; 1: a field starts with it; 2: every word starts a word of a field; 3: the rest. */
   #tier(query, row) {
     const { terms, words } = query;
+    const info = this.#info;
     const first = this.#rowStart[row];
     const last = this.#rowStart[row + 1];
     const lead = words[0].charCodeAt(0);
+    const oneLetter = terms.length === 1 && terms[0].letter >= 0;
     let tier = 3;
     for (let slot = first; slot < last; slot++) {
       const text = this.#slotText[slot];
-      if (this.#textFirst[text] !== lead) {
+      if (info.first[text] !== lead) {
+        continue;
+      }
+      if (oneLetter) {
+        if ((info.flags[text] & TEXT_ONE_LETTER_WORD) !== 0) {
+          return 0;
+        }
+        tier = 1;
         continue;
       }
       let holdsAll = true;
@@ -1016,21 +1083,32 @@ class FuzzyIndex {
       return tier;
     }
     for (let term = 0; term < terms.length; term++) {
-      const initial = initialBit(words[term].charCodeAt(0));
+      const { letter } = terms[term];
+      const initial = charBit(words[term].charCodeAt(0));
       let found = false;
       for (let slot = first; slot < last && !found; slot++) {
         const text = this.#slotText[slot];
-        if ((this.#textInitials[text] & initial) === 0) {
+        if (!maskHas(info.initials, text, initial)) {
           continue;
         }
-        const value = query.state(term, text);
-        found = (value === CONTAINS || value === EQUALS) && wordStart(this.#texts[text], words[term]) >= 0;
+        found = letter >= 0 || (query.state(term, text) === CONTAINS || query.state(term, text) === EQUALS) && wordStart(this.#texts[text], words[term]) >= 0;
       }
       if (!found) {
         return 3;
       }
     }
     return 2;
+  }
+  /** Where to highlight a word the name holds exactly: its first word start, else its first occurrence. */
+  #wordAt(text, word, letter) {
+    const info = this.#info;
+    const code = word.charCodeAt(0);
+    if (letter >= 0 && info.first[text] === code) {
+      return info.firstAt[text];
+    }
+    const name = this.#texts[text];
+    const at = maskHas(info.initials, text, charBit(code)) ? wordStart(name, word) : -1;
+    return at >= 0 ? at : name.indexOf(word);
   }
   /** Ranges of the original name: the query's words where the name holds them, its best windows, or fuse.js's match. */
   #highlights(query, row, fuseIndices) {
@@ -1040,10 +1118,17 @@ class FuzzyIndex {
     }
     const { terms, words } = query;
     const text = this.#slotText[slot];
+    if (terms.length === 1 && this.#nameFlags[row] === 0 && fuseIndices === void 0 && terms[0].letter >= 0) {
+      if (query.state(0, text) === ABSENT) {
+        return EMPTY;
+      }
+      const at = this.#wordAt(text, words[0], terms[0].letter);
+      return singleRange(at, at + 1);
+    }
     const name = this.#texts[text];
     const ranges = scratchRanges;
     ranges.length = 0;
-    if (this.#textFirst[text] === words[0].charCodeAt(0) && compareWords(name, words, scratchSpan) !== NO_MATCH) {
+    if (this.#info.first[text] === words[0].charCodeAt(0) && compareWords(name, words, scratchSpan) !== NO_MATCH) {
       ranges.push(scratchSpan[0], scratchSpan[1]);
     } else if (fuseIndices) {
       for (const [start, end] of fuseIndices) {
@@ -1054,10 +1139,7 @@ class FuzzyIndex {
         const value = query.state(term, text);
         const word = words[term];
         if (value === CONTAINS || value === EQUALS) {
-          let at = (this.#textInitials[text] & initialBit(word.charCodeAt(0))) === 0 ? -1 : wordStart(name, word);
-          if (at < 0) {
-            at = name.indexOf(word);
-          }
+          const at = this.#wordAt(text, word, terms[term].letter);
           ranges.push(at, at + word.length);
         } else if (value === FUZZY && !terms[term].long) {
           const window = query.window(term, text);

@@ -24,6 +24,8 @@ import {useDeleteFlow} from './navigation/use-delete-flow.js';
 import {formatAudit, readAudit} from './audit-log.js';
 import {sanitizeText} from './lib/sanitize.js';
 import {MutationModal} from './views/mutation-modal.js';
+import {EditModal} from './views/edit-modal.js';
+import {useEditFlow} from './navigation/use-edit-flow.js';
 import {serverSearch} from './navigation/search.js';
 import {Footer} from './ui/footer.js';
 import {Header} from './ui/header.js';
@@ -328,6 +330,7 @@ export function App({client: initialClient, clientFor, initial, keySource, pageS
 	}, [clientFor, store]);
 
 	const {askDelete, confirmDelete, askUndo, confirmRestore} = useDeleteFlow({client, store, me: identity.me, readOnly, keySource, auditLog});
+	const {askEdit, confirmEdit} = useEditFlow({client, store, me: identity.me, readOnly, keySource, auditLog});
 
 	useInput((input, key) => {
 		for (const name of keyNames(input, key)) {
@@ -361,6 +364,16 @@ export function App({client: initialClient, clientFor, initial, keySource, pageS
 						}
 					}
 
+					break;
+				}
+
+				case 'askEdit': {
+					askEdit();
+					break;
+				}
+
+				case 'confirmEdit': {
+					confirmEdit();
 					break;
 				}
 
@@ -404,7 +417,7 @@ export function App({client: initialClient, clientFor, initial, keySource, pageS
 	const selected = top.type === 'list' ? visibleRows(top)[top.cursor] : top.type === 'detail' ? top.item ?? undefined : undefined;
 	const deleteHint = selected === undefined ? null : deletePermission(selected, identity.me);
 	const hints = hintsFor(scope)
-		.filter(binding => !(binding.dangerous && readOnly))
+		.filter(binding => !(readOnly && (binding.dangerous || binding.id === 'item.edit')))
 		.map(binding => {
 			const label = binding.id === 'item.delete' && deleteHint && !deleteHint.allowed ? `${binding.label} (${deleteHint.reason})` : binding.label;
 			return {keys: keyLabel(binding.keys[0]!), label, disabled: label !== binding.label};
@@ -419,6 +432,8 @@ export function App({client: initialClient, clientFor, initial, keySource, pageS
 			<Header identity={identity.text} crumbs={breadcrumbs(state, client.host)} width={width} />
 			{state.modal?.type === 'delete' || state.modal?.type === 'restore'
 				? <MutationModal modal={state.modal} width={width} height={height + 1} />
+				: state.modal?.type === 'edit'
+				? <EditModal modal={state.modal} width={width} height={height + 1} />
 				: state.modal?.type === 'help'
 				? <HelpOverlay entries={helpEntries} width={width} height={height + 1} />
 				: <Body frame={top} state={state} width={width} height={height} onHomeSelect={index => store.dispatch({type: 'select', index})} onHomeOpen={() => store.dispatch({type: 'open'})} />}

@@ -93,6 +93,7 @@ const NON_DECOMPOSABLE_RE = /[łŁđĐøØħĦŧŦıß]/g;
 /** fuse.js's default tokenizer (search/token/analyzer.ts): what a "word" is, for it and for us. */
 const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
 const TOKEN_CHAR = /^[\p{L}\p{M}\p{N}_]$/u;
+const TOKEN_START = /[\p{L}\p{M}\p{N}_]/u;
 
 // eslint-disable-next-line no-control-regex
 const isAscii = (text: string): boolean => /^[\u0000-\u007F]*$/.test(text);
@@ -286,9 +287,27 @@ const BIGRAM_BITS = 512;
 const UNIGRAM_BITS = 64;
 const WORDS = (BIGRAM_BITS + UNIGRAM_BITS) / 32;
 const bigramBit = (first: number, second: number): number => Math.imul((first << 16) | second, 0x9E_37_79_B1) >>> 23;
-const unigramBit = (code: number): number => BIGRAM_BITS + (Math.imul(code, 0x9E_37_79_B1) >>> 26);
-/** A code unit as one of 32 bits, for the masks of a text's first letters. */
-const initialBit = (code: number): number => 1 << (Math.imul(code, 0x9E_37_79_B1) >>> 27);
+/**
+ * A code unit as one of 64 bits: exact for the ASCII word characters (a–z, 0–9, _), hashed into the
+ * other 27 for the rest. A one-letter word is then decided from a text's masks alone, without
+ * reading the text: the first keystroke of a query is the one with the most hits.
+ */
+function charBit(code: number): number {
+	if (code >= 97 && code <= 122) {
+		return code - 97;
+	}
+
+	if (code >= 48 && code <= 57) {
+		return code - 48 + 26;
+	}
+
+	return code === 95 ? 36 : 37 + ((Math.imul(code, 0x9E_37_79_B1) >>> 0) % 27);
+}
+
+const isExactChar = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95;
+const unigramBit = (code: number): number => BIGRAM_BITS + charBit(code);
+/** Whether a 64-bit mask (two ints per text, at 2 × text) has a bit. */
+const maskHas = (masks: Int32Array, text: number, bit: number): boolean => (masks[(text * 2) + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
 
 function addGrams(bits: Uint32Array, base: number, text: string): void {
 	let previous = -1;
@@ -340,7 +359,14 @@ type Chunk = {
 	readonly reverseOther: Map<number, number>;
 };
 
-type Term = {readonly text: string; readonly chunks: readonly Chunk[]; readonly long: boolean; readonly errors: number};
+type Term = {
+	readonly text: string;
+	readonly chunks: readonly Chunk[];
+	readonly long: boolean;
+	readonly errors: number;
+	/** For a one-letter word of an ASCII word character, its exact bit (see charBit); else -1. */
+	readonly letter: number;
+};
 
 /** Errors fuse.js's bitap accepts for a pattern of this length (search(): i / length ≤ threshold, i < length). */
 function errorsFor(length: number): number {
@@ -397,7 +423,8 @@ function makeChunk(pattern: string): Chunk {
 function makeTerm(text: string): Term {
 	if (text.length <= MAX_BITS) {
 		const chunk = makeChunk(text);
-		return {text, chunks: [chunk], long: false, errors: chunk.errors};
+		const letter = text.length === 1 && isExactChar(text.charCodeAt(0)) ? charBit(text.charCodeAt(0)) : -1;
+		return {text, chunks: [chunk], long: false, errors: chunk.errors, letter};
 	}
 
 	const chunks: Chunk[] = [];
@@ -410,7 +437,7 @@ function makeTerm(text: string): Term {
 		chunks.push(makeChunk(text.slice(-MAX_BITS)));
 	}
 
-	return {text, chunks, long: true, errors: errorsFor(MAX_BITS)};
+	return {text, chunks, long: true, errors: errorsFor(MAX_BITS), letter: -1};
 }
 
 const hasBit = (bits: Uint32Array, base: number, bit: number): boolean => (bits[base + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
@@ -808,6 +835,22 @@ const isLowSurrogate = (code: number): boolean => code >= 0xDC_00 && code <= 0xD
 /** The fuse.js field norm of a text (norm.get of fuse.js's own index), as plain fuse.js computes it. */
 const fuseNorm = Fuse.createIndex<never>([], []).norm;
 
+/** What the index knows of each distinct text without reading it (arrays indexed by text id). */
+type TextInfo = {
+	/** The first code unit of its first word (0 if none) and where that word starts. */
+	readonly first: Uint16Array;
+	readonly firstAt: Uint16Array;
+	/** 64-bit masks (two ints per text) of its characters and of its words' first characters (see charBit). */
+	readonly chars: Int32Array;
+	readonly initials: Int32Array;
+	readonly flags: Uint8Array;
+};
+
+/** The text is one character long. */
+const TEXT_ONE_CHAR = 1;
+/** The text's words are one word of one character (its words equal a one-letter query). */
+const TEXT_ONE_LETTER_WORD = 2;
+
 /** One query's working state: each word against each distinct text, computed when first needed. */
 class Query {
 	readonly states: Uint8Array[];
@@ -819,13 +862,23 @@ class Query {
 	readonly standIns = new Map<string, number>();
 	readonly standInOf = new Map<number, number>();
 
-	constructor(readonly words: readonly string[], readonly terms: readonly Term[], readonly texts: readonly string[]) {
-		this.states = terms.map(() => new Uint8Array(texts.length).fill(UNKNOWN));
+	constructor(readonly words: readonly string[], readonly terms: readonly Term[], readonly texts: readonly string[], readonly info: TextInfo) {
+		this.states = terms.map(term => (term.letter >= 0 ? new Uint8Array(0) : new Uint8Array(texts.length).fill(UNKNOWN)));
 		this.windows = terms.map(() => undefined);
 		this.gives = new Int8Array(texts.length).fill(-2);
 	}
 
 	state(term: number, text: number): number {
+		const {letter} = this.terms[term]!;
+		if (letter >= 0) {
+			// One letter: the text's masks say it all (a one-character text holding it is it).
+			if (!maskHas(this.info.chars, text, letter)) {
+				return ABSENT;
+			}
+
+			return (this.info.flags[text]! & TEXT_ONE_CHAR) === 0 ? CONTAINS : EQUALS;
+		}
+
 		const states = this.states[term]!;
 		let value = states[text]!;
 		if (value === UNKNOWN) {
@@ -937,9 +990,7 @@ export class FuzzyIndex {
 	/** Folded field texts, each once; a row's slots point into it. */
 	readonly #texts: string[] = [];
 	readonly #textIds = new Map<string, number>();
-	/** Per text, the first code unit of its first word (0 if none), and a mask of its words' first code units. */
-	#textFirst = new Uint16Array(256);
-	#textInitials = new Int32Array(256);
+	#info: TextInfo = {first: new Uint16Array(256), firstAt: new Uint16Array(256), chars: new Int32Array(512), initials: new Int32Array(512), flags: new Uint8Array(256)};
 	readonly #norms: number[] = [];
 	readonly #normIds = new Map<number, number>();
 	/** Offset maps of the names whose fold moved characters (see offsetMap). */
@@ -1017,15 +1068,7 @@ export class FuzzyIndex {
 			this.#texts.push(folded);
 			this.#textIds.set(folded, text);
 			words = folded.match(TOKEN) ?? [];
-			this.#textFirst = grown(this.#textFirst, text + 1, length => new Uint16Array(length));
-			this.#textInitials = grown(this.#textInitials, text + 1, length => new Int32Array(length));
-			this.#textFirst[text] = words[0]?.charCodeAt(0) ?? 0;
-			let initials = 0;
-			for (const word of words) {
-				initials |= initialBit(word.charCodeAt(0));
-			}
-
-			this.#textInitials[text] = initials;
+			this.#describe(text, folded, words);
 		} else {
 			words = this.#repeatedWords.get(text);
 			if (!words) {
@@ -1062,6 +1105,33 @@ export class FuzzyIndex {
 		this.#slotHead[slot] = (field === 0 ? 0 : 1) | (normId << 1);
 		this.#slotField[slot] = field;
 		addGrams(this.#bits, row * WORDS, folded);
+	}
+
+	/** Fill in what is known of a new text without reading it again (TextInfo). */
+	#describe(text: number, folded: string, words: readonly string[]): void {
+		const old = this.#info;
+		const info: TextInfo = {
+			first: grown(old.first, text + 1, length => new Uint16Array(length)),
+			firstAt: grown(old.firstAt, text + 1, length => new Uint16Array(length)),
+			chars: grown(old.chars, (text + 1) * 2, length => new Int32Array(length)),
+			initials: grown(old.initials, (text + 1) * 2, length => new Int32Array(length)),
+			flags: grown(old.flags, text + 1, length => new Uint8Array(length)),
+		};
+		this.#info = info;
+		const lead = words[0];
+		info.first[text] = lead?.charCodeAt(0) ?? 0;
+		info.firstAt[text] = lead === undefined ? 0 : Math.min(folded.search(TOKEN_START), 0xFF_FF);
+		for (let at = 0; at < folded.length; at++) {
+			const bit = charBit(folded.charCodeAt(at));
+			info.chars[(text * 2) + (bit >>> 5)]! |= 1 << (bit & 31);
+		}
+
+		for (const word of words) {
+			const bit = charBit(word.charCodeAt(0));
+			info.initials[(text * 2) + (bit >>> 5)]! |= 1 << (bit & 31);
+		}
+
+		info.flags[text] = (folded.length === 1 ? TEXT_ONE_CHAR : 0) | (words.length === 1 && lead?.length === 1 ? TEXT_ONE_LETTER_WORD : 0);
 	}
 
 	/** Ranked hits for a query; '' or whitespace → [] (the caller shows all rows unfiltered). */
@@ -1117,7 +1187,7 @@ export class FuzzyIndex {
 
 	#searchWords(words: readonly string[]): FuzzyHit[] {
 		const terms = words.map(word => makeTerm(word));
-		const query = new Query(words, terms, this.#texts);
+		const query = new Query(words, terms, this.#texts, this.#info);
 		const base = this.#baseRows(terms);
 		const rowCount = base ? base.length : this.#docs.length;
 		const bits = this.#bits;
@@ -1358,14 +1428,26 @@ export class FuzzyIndex {
 	/** 0: a field equals the query; 1: a field starts with it; 2: every word starts a word of a field; 3: the rest. */
 	#tier(query: Query, row: number): number {
 		const {terms, words} = query;
+		const info = this.#info;
 		const first = this.#rowStart[row]!;
 		const last = this.#rowStart[row + 1]!;
 		const lead = words[0]!.charCodeAt(0);
+		const oneLetter = terms.length === 1 && terms[0]!.letter >= 0;
 		let tier = 3;
 		for (let slot = first; slot < last; slot++) {
 			const text = this.#slotText[slot]!;
 			// Equal or a prefix: the text's first word starts with the first word, and it holds them all.
-			if (this.#textFirst[text] !== lead) {
+			if (info.first[text] !== lead) {
+				continue;
+			}
+
+			if (oneLetter) {
+				// Its first word starts with the letter: equal if that is all there is.
+				if ((info.flags[text]! & TEXT_ONE_LETTER_WORD) !== 0) {
+					return 0;
+				}
+
+				tier = 1;
 				continue;
 			}
 
@@ -1394,16 +1476,17 @@ export class FuzzyIndex {
 		}
 
 		for (let term = 0; term < terms.length; term++) {
-			const initial = initialBit(words[term]!.charCodeAt(0));
+			const {letter} = terms[term]!;
+			const initial = charBit(words[term]!.charCodeAt(0));
 			let found = false;
 			for (let slot = first; slot < last && !found; slot++) {
 				const text = this.#slotText[slot]!;
-				if ((this.#textInitials[text]! & initial) === 0) {
+				if (!maskHas(info.initials, text, initial)) {
 					continue;
 				}
 
-				const value = query.state(term, text);
-				found = (value === CONTAINS || value === EQUALS) && wordStart(this.#texts[text]!, words[term]!) >= 0;
+				// A letter some word starts with is a word start; a longer word must be found at one.
+				found = letter >= 0 || ((query.state(term, text) === CONTAINS || query.state(term, text) === EQUALS) && wordStart(this.#texts[text]!, words[term]!) >= 0);
 			}
 
 			if (!found) {
@@ -1412,6 +1495,19 @@ export class FuzzyIndex {
 		}
 
 		return 2;
+	}
+
+	/** Where to highlight a word the name holds exactly: its first word start, else its first occurrence. */
+	#wordAt(text: number, word: string, letter: number): number {
+		const info = this.#info;
+		const code = word.charCodeAt(0);
+		if (letter >= 0 && info.first[text] === code) {
+			return info.firstAt[text]!;
+		}
+
+		const name = this.#texts[text]!;
+		const at = maskHas(info.initials, text, charBit(code)) ? wordStart(name, word) : -1;
+		return at >= 0 ? at : name.indexOf(word);
 	}
 
 	/** Ranges of the original name: the query's words where the name holds them, its best windows, or fuse.js's match. */
@@ -1423,24 +1519,20 @@ export class FuzzyIndex {
 
 		const {terms, words} = query;
 		const text = this.#slotText[slot]!;
-		const name = this.#texts[text]!;
-		if (terms.length === 1 && this.#nameFlags[row] === 0 && fuseIndices === undefined && this.#textFirst[text] !== words[0]!.charCodeAt(0)) {
-			// One word, not starting the name, in a name folded in place: its first word start, or first occurrence.
-			const word = words[0]!;
-			const value = query.state(0, text);
-			if (value === CONTAINS || value === EQUALS) {
-				let at = (this.#textInitials[text]! & initialBit(word.charCodeAt(0))) === 0 ? -1 : wordStart(name, word);
-				if (at < 0) {
-					at = name.indexOf(word);
-				}
-
-				return singleRange(at, at + word.length);
+		if (terms.length === 1 && this.#nameFlags[row] === 0 && fuseIndices === undefined && terms[0]!.letter >= 0) {
+			// One letter in a name folded in place (the first keystroke, most hits): no need to compare words.
+			if (query.state(0, text) === ABSENT) {
+				return EMPTY;
 			}
+
+			const at = this.#wordAt(text, words[0]!, terms[0]!.letter);
+			return singleRange(at, at + 1);
 		}
 
+		const name = this.#texts[text]!;
 		const ranges = scratchRanges;
 		ranges.length = 0;
-		if (this.#textFirst[text] === words[0]!.charCodeAt(0) && compareWords(name, words, scratchSpan) !== NO_MATCH) {
+		if (this.#info.first[text] === words[0]!.charCodeAt(0) && compareWords(name, words, scratchSpan) !== NO_MATCH) {
 			ranges.push(scratchSpan[0]!, scratchSpan[1]!);
 		} else if (fuseIndices) {
 			for (const [start, end] of fuseIndices) {
@@ -1451,11 +1543,7 @@ export class FuzzyIndex {
 				const value = query.state(term, text);
 				const word = words[term]!;
 				if (value === CONTAINS || value === EQUALS) {
-					let at = (this.#textInitials[text]! & initialBit(word.charCodeAt(0))) === 0 ? -1 : wordStart(name, word);
-					if (at < 0) {
-						at = name.indexOf(word);
-					}
-
+					const at = this.#wordAt(text, word, terms[term]!.letter);
 					ranges.push(at, at + word.length);
 				} else if (value === FUZZY && !terms[term]!.long) {
 					const window = query.window(term, text);

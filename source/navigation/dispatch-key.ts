@@ -5,6 +5,7 @@
 import {bindingFor, type CommandId, type KeyName, type Scope} from './keymap.js';
 import type {Action} from './reducer.js';
 import {confirms} from '../domain/portal.js';
+import {changedFields, type EditStep} from './edit.js';
 import {topFrame, type NavigationState} from './screens.js';
 
 export type Intent =
@@ -20,6 +21,9 @@ export type Intent =
 	| {readonly type: 'confirmDelete'}
 	| {readonly type: 'askUndo'}
 	| {readonly type: 'confirmRestore'}
+	| {readonly type: 'askEdit'}
+	/** The edit's confirmation matches: re-check, then send the PUT, once. */
+	| {readonly type: 'confirmEdit'}
 	/** Try the key typed in `:login`. */
 	| {readonly type: 'runLogin'; readonly key: string}
 	| {readonly type: 'none'};
@@ -114,6 +118,10 @@ function commandIntent(id: CommandId): Intent {
 			return {type: 'askUndo'};
 		}
 
+		case 'item.edit': {
+			return {type: 'askEdit'};
+		}
+
 		// Reached only through the search box's own handling above.
 		case 'search.server':
 		case 'search.browse':
@@ -171,6 +179,10 @@ export function intentOfKey(state: NavigationState, key: KeyName, options: {read
 		}
 
 		return printable(key) ? act({type: 'confirmInput', text: typed + key}) : none;
+	}
+
+	if (state.modal?.type === 'edit') {
+		return editIntent(state.modal, key);
 	}
 
 	if (state.modal?.type === 'login') {
@@ -263,4 +275,73 @@ export function intentOfKey(state: NavigationState, key: KeyName, options: {read
 	}
 
 	return commandIntent(binding.id);
+}
+
+/** The edit modal's keys: a form (Tab/arrows between fields), a review, a typed confirmation. */
+function editIntent(modal: Extract<NonNullable<NavigationState['modal']>, {type: 'edit'}>, key: KeyName): Intent {
+	const step = (next: EditStep, message: string | null = null): Intent => act({type: 'editStep', step: next, message});
+	switch (modal.step) {
+		case 'form': {
+			const value = modal.fields[modal.focus]?.value ?? '';
+			switch (key) {
+				case 'escape': {
+					return act({type: 'closeModal'});
+				}
+
+				case 'enter': {
+					return changedFields(modal.fields).length === 0 ? step('form', 'nothing changed yet') : step('review');
+				}
+
+				case 'tab':
+				case 'down': {
+					return act({type: 'editFocus', delta: 1});
+				}
+
+				case 'up': {
+					return act({type: 'editFocus', delta: -1});
+				}
+
+				case 'backspace': {
+					return act({type: 'editField', value: [...value].slice(0, -1).join('')});
+				}
+
+				default: {
+					return printable(key) ? act({type: 'editField', value: value + key}) : none;
+				}
+			}
+		}
+
+		case 'review': {
+			return key === 'enter' ? step('confirm') : key === 'escape' ? step('form') : none;
+		}
+
+		case 'confirm': {
+			switch (key) {
+				case 'escape': {
+					return step('review');
+				}
+
+				case 'enter': {
+					return confirms(modal.typed, modal.target.expected) ? {type: 'confirmEdit'} : none;
+				}
+
+				case 'backspace': {
+					return act({type: 'editField', value: [...modal.typed].slice(0, -1).join('')});
+				}
+
+				default: {
+					return printable(key) ? act({type: 'editField', value: modal.typed + key}) : none;
+				}
+			}
+		}
+
+		case 'sending': {
+			return none;
+		}
+
+		case 'failed':
+		case 'conflict': {
+			return key === 'escape' ? act({type: 'closeModal'}) : key === 'enter' ? step('form') : none;
+		}
+	}
 }

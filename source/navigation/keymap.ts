@@ -21,7 +21,7 @@ export type CommandId =
 	| 'nav.open' | 'nav.back' | 'nav.refresh' | 'nav.retry'
 	| 'view.json' | 'view.switch' | 'app.help' | 'app.quit' | 'app.forceQuit'
 	| 'search.open' | 'search.server' | 'search.browse' | 'search.clear'
-	| 'item.delete' | 'item.undo';
+	| 'item.delete' | 'item.undo' | 'item.edit';
 
 export type Binding = {
 	readonly id: CommandId;
@@ -56,6 +56,8 @@ export const keymap: readonly Binding[] = [
 	{id: 'search.clear', keys: ['escape'], label: 'clear', scopes: ['input'], hint: true, dangerous: false},
 	// Shift+d: never d, dd or a ctrl chord (the safety rule above); it only opens the typed confirmation.
 	{id: 'item.delete', keys: ['D'], label: 'delete', scopes: ['list', 'detail'], hint: true, dangerous: true},
+	// Opens a form; nothing is sent before a review and the typed confirmation.
+	{id: 'item.edit', keys: ['e'], label: 'edit', scopes: ['detail'], hint: true, dangerous: false},
 	// Restoring is a mutation too, so it asks y/N; not dangerous: it undoes a delete.
 	{id: 'item.undo', keys: ['u'], label: 'undo delete', scopes: ['list', 'detail'], hint: false, dangerous: false},
 	{id: 'view.json', keys: ['J'], label: 'json', scopes: ['detail', 'pager'], hint: true, dangerous: false},

@@ -5,6 +5,7 @@
  * they belong to — an answer for a frame that is no longer on top is dropped.
  */
 import type {Item, Page} from '../domain/types.js';
+import type {EditStep} from './edit.js';
 import {linksOf} from './links.js';
 import {homeFrame, topFrame, visibleRows, type DetailFrame, type FilterHit, type Frame, type ListFrame, type Modal, type NavigationState, type NewFrame, type Viewport} from './screens.js';
 
@@ -46,6 +47,12 @@ export type Action =
 	| {readonly type: 'confirmInput'; readonly text: string}
 	/** A mutation modal moves on: sent, or failed with why. */
 	| {readonly type: 'modalPhase'; readonly phase: 'sending' | 'failed'; readonly message: string | null}
+	/** The edit form: a field's new text, the focused field, the step, what the portal said. */
+	| {readonly type: 'editField'; readonly value: string}
+	| {readonly type: 'editFocus'; readonly delta: number}
+	| {readonly type: 'editStep'; readonly step: EditStep; readonly message: string | null; readonly fieldErrors?: Readonly<Record<string, readonly string[]>>}
+	/** A pane's object changed on the portal (after an edit): show the new one. */
+	| {readonly type: 'itemUpdated'; readonly item: Item; readonly raw: unknown}
 	/** An object is gone from the portal: out of every loaded list, and its pane closed. */
 	| {readonly type: 'removeItem'; readonly id: string};
 
@@ -428,6 +435,55 @@ export function reducer(state: NavigationState, action: Action): NavigationState
 			}
 
 			return state;
+		}
+
+		case 'editField': {
+			if (state.modal?.type !== 'edit') {
+				return state;
+			}
+
+			if (state.modal.step === 'confirm') {
+				return {...state, modal: {...state.modal, typed: action.value}};
+			}
+
+			if (state.modal.step !== 'form') {
+				return state;
+			}
+
+			const {focus} = state.modal;
+			return {...state, modal: {...state.modal, fields: state.modal.fields.map((item, index) => index === focus ? {...item, value: action.value} : item)}};
+		}
+
+		case 'editFocus': {
+			if (state.modal?.type !== 'edit' || state.modal.step !== 'form') {
+				return state;
+			}
+
+			const count = state.modal.fields.length;
+			return {...state, modal: {...state.modal, focus: (state.modal.focus + action.delta + count) % count}};
+		}
+
+		case 'editStep': {
+			if (state.modal?.type !== 'edit') {
+				return state;
+			}
+
+			return {...state, modal: {...state.modal, step: action.step, message: action.message, fieldErrors: action.fieldErrors ?? state.modal.fieldErrors, typed: action.step === 'confirm' ? '' : state.modal.typed}};
+		}
+
+		case 'itemUpdated': {
+			const stack = state.stack.map(frame => {
+				if (frame.type === 'detail' && frame.target.id === action.item.id) {
+					return {...frame, item: action.item, raw: action.raw, loaded: true};
+				}
+
+				if (frame.type === 'list' && frame.rows.some(row => row.id === action.item.id)) {
+					return {...frame, rows: frame.rows.map(row => row.id === action.item.id ? action.item : row)};
+				}
+
+				return frame;
+			});
+			return {...state, stack};
 		}
 
 		case 'removeItem': {

@@ -6,6 +6,7 @@
 import type {ListSource} from '../domain/list-source.js';
 import type {Item, Kind} from '../domain/types.js';
 import type {DeleteTarget} from './delete.js';
+import type {EditField, EditStep, EditTarget} from './edit.js';
 
 /** The home menu: the lists of a portal. */
 export type HomeFrame = {
@@ -104,6 +105,11 @@ export type Modal =
 	 * sent (`sending`), no key can send it again; a failure stays on screen until Esc.
 	 */
 	| {readonly type: 'delete'; readonly target: DeleteTarget; readonly typed: string; readonly phase: 'typing' | 'sending' | 'failed'; readonly message: string | null}
+	/**
+	 * `e`: a form, then a review of old → new and the exact PUT, then the same typed confirmation
+	 * as a delete. Nothing is sent before the typed text matches.
+	 */
+	| {readonly type: 'edit'; readonly target: EditTarget; readonly fields: readonly EditField[]; readonly focus: number; readonly step: EditStep; readonly typed: string; readonly message: string | null; readonly fieldErrors: Readonly<Record<string, readonly string[]>>}
 	/** `:login`: an API key, typed masked, kept in memory only. */
 	| {readonly type: 'login'; readonly typed: string; readonly message: string | null}
 	/** Undo of a delete: restoring, so a plain y/N (issue: "itself confirmed by a plain y/N"). */

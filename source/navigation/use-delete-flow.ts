@@ -7,11 +7,11 @@ import {useCallback, useState} from 'react';
 import type {Client} from '../api/client.js';
 import {ApiError, explainError} from '../api/errors.js';
 import type {User} from '../domain/types.js';
-import {appendAudit} from '../audit-log.js';
 import {deletePermission, deleteTarget, type DeleteTarget} from './delete.js';
 import type {Action} from './reducer.js';
 import {topFrame, visibleRows, type NavigationState} from './screens.js';
 import type {Store} from './store.js';
+import {useAudit} from './use-audit.js';
 
 export type DeleteFlowOptions = {
 	readonly client: Client;
@@ -25,16 +25,10 @@ export type DeleteFlowOptions = {
 export function useDeleteFlow({client, store, me, readOnly, keySource, auditLog}: DeleteFlowOptions) {
 	const [lastDeleted, setLastDeleted] = useState<DeleteTarget | null>(null);
 
+	const record = useAudit(auditLog, client.host, me, store);
 	const audit = useCallback((method: string, target: DeleteTarget, status: number) => {
-		if (auditLog === undefined) {
-			return;
-		}
-
-		const url = target.call.slice(target.call.indexOf(' ') + 1);
-		appendAudit(auditLog, {time: new Date().toISOString(), portal: client.host, user: me?.slug ?? null, method, url, status, kind: target.kind, id: target.id, slug: target.slug}).catch((error: unknown) => {
-			store.dispatch({type: 'flash', message: `could not write the audit log: ${error instanceof Error ? error.message : String(error)}`});
-		});
-	}, [auditLog, client.host, me, store]);
+		record({method, url: target.call.slice(target.call.indexOf(' ') + 1), status, kind: target.kind, id: target.id, slug: target.slug});
+	}, [record]);
 
 	const askDelete = useCallback(() => {
 		const current = store.getState();
