@@ -835,6 +835,62 @@ const isLowSurrogate = (code: number): boolean => code >= 0xDC_00 && code <= 0xD
 /** The fuse.js field norm of a text (norm.get of fuse.js's own index), as plain fuse.js computes it. */
 const fuseNorm = Fuse.createIndex<never>([], []).norm;
 
+/** Signatures (short lists of integers) each once: rows with equal ones share one fuse.js record. */
+class Groups {
+	/** Per group, the row it was first seen in: what fuse.js is given for it. */
+	readonly rows: number[] = [];
+	readonly #byHash = new Map<number, number>();
+	readonly #next: number[] = [];
+	readonly #start: number[] = [];
+	#pool = new Int32Array(1024);
+	#length = 0;
+
+	/** The group of the first `length` integers of `signature`, new if unseen. */
+	of(signature: Int32Array, length: number, row: number): number {
+		let hash = 0x81_1C_9D_C5 ^ length;
+		for (let at = 0; at < length; at++) {
+			hash = Math.imul(hash ^ signature[at]!, 0x01_00_01_93);
+		}
+
+		const head = this.#byHash.get(hash) ?? -1;
+		for (let group = head; group >= 0; group = this.#next[group]!) {
+			if (sameSignature(this.#pool, this.#start[group]!, this.#start[group + 1] ?? this.#length, signature, length)) {
+				return group;
+			}
+		}
+
+		const group = this.rows.length;
+		this.rows.push(row);
+		this.#next.push(head);
+		this.#byHash.set(hash, group);
+		if (this.#length + length > this.#pool.length) {
+			const larger = new Int32Array(Math.max(this.#pool.length * 2, this.#length + length));
+			larger.set(this.#pool);
+			this.#pool = larger;
+		}
+
+		this.#start.push(this.#length);
+		this.#pool.set(signature.subarray(0, length), this.#length);
+		this.#length += length;
+		return group;
+	}
+}
+
+/** The candidates of a query, in row order, with what the pass over them found. */
+type Pass = {
+	readonly candidates: Int32Array;
+	count: number;
+	readonly rowGroup: Int32Array;
+	readonly rowTier: Uint8Array;
+	/** undefined for a name given whole to fuse.js: highlighted from its match. */
+	readonly rowHighlights: Array<ReadonlyArray<readonly [number, number]> | undefined>;
+	readonly groups: Groups;
+};
+
+function newPass(rows: number): Pass {
+	return {candidates: new Int32Array(rows), count: 0, rowGroup: new Int32Array(rows), rowTier: new Uint8Array(rows), rowHighlights: [], groups: new Groups()};
+}
+
 /** What the index knows of each distinct text without reading it (arrays indexed by text id). */
 type TextInfo = {
 	/** The first code unit of its first word (0 if none) and where that word starts. */
@@ -1189,6 +1245,18 @@ export class FuzzyIndex {
 		const terms = words.map(word => makeTerm(word));
 		const query = new Query(words, terms, this.#texts, this.#info);
 		const base = this.#baseRows(terms);
+		const pass = terms.length === 1 && terms[0]!.letter >= 0 ? this.#passLetter(query, base) : this.#passWords(query, base);
+		this.#previous = {terms, rows: pass.candidates.slice(0, pass.count), size: this.#docs.length};
+		(globalThis as any).T?.('pass');
+		return pass.count === 0 ? [] : this.#finish(query, pass);
+	}
+
+	/**
+	 * One pass over the rows, so each row's data is read once: is it a candidate; what would fuse.js
+	 * be given for it (its group); its tier; its highlights.
+	 */
+	#passWords(query: Query, base: Int32Array | null): Pass {
+		const {terms} = query;
 		const rowCount = base ? base.length : this.#docs.length;
 		const bits = this.#bits;
 		const rowStart = this.#rowStart;
@@ -1196,24 +1264,7 @@ export class FuzzyIndex {
 		const slotHead = this.#slotHead;
 		const termCount = terms.length;
 		const maskWords = Math.ceil(termCount / 32);
-
-		// One pass over the rows, so each row's data is read once: is it a candidate; what would
-		// fuse.js be given for it (its group); its tier; its highlights.
-		//
-		// Groups: per field that a word may match, its key and norm, and what stands in for it (the
-		// words it holds, a stand-in's id, or its text). A signature is a short list of integers,
-		// hashed; rows with equal lists share one fuse.js record.
-		const candidates = new Int32Array(rowCount);
-		const rowGroup = new Int32Array(rowCount);
-		const rowTier = new Uint8Array(rowCount);
-		const rowHighlights: Array<ReadonlyArray<readonly [number, number]> | undefined> = [];
-		let candidateCount = 0;
-		const groupByHash = new Map<number, number>();
-		const groupRow: number[] = [];
-		const groupNext: number[] = [];
-		const groupStart: number[] = [];
-		let pool = new Int32Array(1024);
-		let poolLength = 0;
+		const pass = newPass(rowCount);
 		let signature = new Int32Array(64);
 		rows: for (let position = 0; position < rowCount; position++) {
 			const row = base ? base[position]! : position;
@@ -1241,6 +1292,8 @@ export class FuzzyIndex {
 				signature = new Int32Array((last - first) * (1 + maskWords) * 2);
 			}
 
+			// The group: per field a word may match, its key and norm, and what stands in for it (the
+			// words it holds, a stand-in's id, or its text).
 			let length = 0;
 			let nameWhole = false;
 			for (let slot = first; slot < last; slot++) {
@@ -1271,45 +1324,108 @@ export class FuzzyIndex {
 				}
 			}
 
-			let hash = 0x81_1C_9D_C5 ^ length;
-			for (let at = 0; at < length; at++) {
-				hash = Math.imul(hash ^ signature[at]!, 0x01_00_01_93);
+			const index = pass.count++;
+			pass.candidates[index] = row;
+			pass.rowGroup[index] = pass.groups.of(signature, length, row);
+			pass.rowTier[index] = this.#tier(query, row);
+			// A name given whole is highlighted from fuse.js's match, known once it has run.
+			pass.rowHighlights[index] = nameWhole ? undefined : this.#highlights(query, row, undefined);
+		}
+
+		return pass;
+	}
+
+	/**
+	 * The same pass for a one-letter query (the first keystroke, with nearly every row a hit), read
+	 * from the texts' masks: only the name is read, to place its highlight.
+	 */
+	#passLetter(query: Query, base: Int32Array | null): Pass {
+		const word = query.words[0]!;
+		const code = word.charCodeAt(0);
+		const {letter} = query.terms[0]!;
+		const rowCount = base ? base.length : this.#docs.length;
+		const bits = this.#bits;
+		const unigram = unigramBit(code);
+		const rowWord = unigram >>> 5;
+		const rowMask = 1 << (unigram & 31);
+		const charWord = letter >>> 5;
+		const charMask = 1 << (letter & 31);
+		const {chars, initials, first: firstCode, firstAt, flags} = this.#info;
+		const rowStart = this.#rowStart;
+		const slotText = this.#slotText;
+		const slotHead = this.#slotHead;
+		const texts = this.#texts;
+		const pass = newPass(rowCount);
+		let signature = new Int32Array(64);
+		for (let position = 0; position < rowCount; position++) {
+			const row = base ? base[position]! : position;
+			if ((bits[(row * WORDS) + rowWord]! & rowMask) === 0) {
+				continue;
 			}
 
-			let group = groupByHash.get(hash) ?? -1;
-			while (group >= 0 && !sameSignature(pool, groupStart[group]!, groupStart[group + 1] ?? poolLength, signature, length)) {
-				group = groupNext[group]!;
+			const first = rowStart[row]!;
+			const last = rowStart[row + 1]!;
+			if (signature.length < (last - first) * 2) {
+				signature = new Int32Array((last - first) * 4);
 			}
 
-			if (group < 0) {
-				group = groupRow.length;
-				groupRow.push(row);
-				groupNext.push(groupByHash.get(hash) ?? -1);
-				groupByHash.set(hash, group);
-				if (poolLength + length > pool.length) {
-					const larger = new Int32Array(Math.max(pool.length * 2, poolLength + length));
-					larger.set(pool);
-					pool = larger;
+			let length = 0;
+			let tier = 3;
+			for (let slot = first; slot < last; slot++) {
+				const text = slotText[slot]!;
+				if ((chars[(text * 2) + charWord]! & charMask) === 0) {
+					continue;
 				}
 
-				groupStart.push(poolLength);
-				pool.set(signature.subarray(0, length), poolLength);
-				poolLength += length;
+				// As query.give: a one-character text is the letter (given whole), others hold it (its mask, 1).
+				const whole = (flags[text]! & TEXT_ONE_CHAR) !== 0;
+				signature[length++] = slotHead[slot]! | ((whole ? GIVE_TEXT : GIVE_WORDS) << 17);
+				signature[length++] = whole ? text : 1;
+				if (firstCode[text] === code) {
+					tier = (flags[text]! & TEXT_ONE_LETTER_WORD) === 0 ? Math.min(tier, 1) : 0;
+				} else if (tier === 3 && (initials[(text * 2) + charWord]! & charMask) !== 0) {
+					tier = 2;
+				}
 			}
 
-			candidates[candidateCount] = row;
-			rowGroup[candidateCount] = group;
-			rowTier[candidateCount] = this.#tier(query, row);
-			// A name given whole is highlighted from fuse.js's match, known once it has run.
-			rowHighlights[candidateCount] = nameWhole ? undefined : this.#highlights(query, row, undefined);
-			candidateCount++;
+			if (length === 0) {
+				continue;
+			}
+
+			const index = pass.count++;
+			pass.candidates[index] = row;
+			pass.rowGroup[index] = pass.groups.of(signature, length, row);
+			pass.rowTier[index] = tier;
+			let highlights = EMPTY;
+			const name = slotText[first]!;
+			if (first < last && this.#slotField[first] === 0 && (chars[(name * 2) + charWord]! & charMask) !== 0) {
+				let at: number;
+				if (firstCode[name] === code) {
+					at = firstAt[name]!;
+				} else {
+					const text = texts[name]!;
+					at = (initials[(name * 2) + charWord]! & charMask) === 0 ? -1 : wordStart(text, word);
+					if (at < 0) {
+						at = text.indexOf(word);
+					}
+				}
+
+				highlights = this.#nameFlags[row] === 0 ? singleRange(at, at + 1) : this.#toOriginal(row, [at, at + 1]);
+			}
+
+			pass.rowHighlights[index] = highlights;
 		}
 
-		(globalThis as any).T?.('pass'); this.#previous = {terms, rows: candidates.slice(0, candidateCount), size: this.#docs.length};
-		if (candidateCount === 0) {
-			return [];
-		}
+		return pass;
+	}
 
+	/** fuse.js scores the groups; the hits are ordered and made. */
+	#finish(query: Query, pass: Pass): FuzzyHit[] {
+		const {candidates, rowGroup, rowTier, rowHighlights} = pass;
+		const candidateCount = pass.count;
+		const groupRow = pass.groups.rows;
+		const rowStart = this.#rowStart;
+		const slotText = this.#slotText;
 		// fuse.js over one record per group.
 		const records = groupRow.map((row, group) => this.#record(query, row, group));
 		const fuse = new Fuse<never>([], foldedOptions);

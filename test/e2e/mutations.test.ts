@@ -102,3 +102,50 @@ describe('deleting in a real terminal', () => {
 		}
 	});
 });
+
+describe('editing in a real terminal', () => {
+	it('as the org admin: review, minimal PUT, the change visible; then a conflict sends nothing', async () => {
+		const terminal = await udx(sandbox.keys.orgAdmin, ['organizations']);
+		try {
+			await terminal.waitFor(frame => /\d+ of [\d,]+ loaded/u.test(frame) && frame.includes('Marc Schmit'));
+			await terminal.type('/');
+			await terminal.type(organization.name);
+			await terminal.press('Enter');
+			await terminal.waitFor(frame => /server · [\d,+]+ results/u.test(frame) && frame.includes(organization.name));
+			await terminal.press('Enter');
+			await terminal.waitFor(`organization · ${organization.slug}`);
+			await terminal.press('e');
+			await terminal.waitFor('Tab/↑↓ field');
+			await terminal.press('Down', 'Down', ...Array.from({length: 60}, () => 'BSpace'));
+			await terminal.type('https://vdl.example');
+			await terminal.waitFor(/▸ Website\s+https:\/\/vdl\.example/u);
+			await terminal.press('Enter');
+			const review = await terminal.waitFor('1 change:');
+			expect(review).toMatch(/url\s+\S+ → https:\/\/vdl\.example/u);
+			expect(review).toContain('body  {"url":"https://vdl.example"}');
+			await terminal.press('Enter');
+			await terminal.typeSlowly(organization.slug, 20);
+			await terminal.press('Enter');
+			await terminal.waitFor('saved ');
+			const puts = (await sandbox.requests()).filter(item => item.method === 'PUT' && item.url.startsWith('/api/1/organizations/'));
+			expect(puts).toHaveLength(1);
+			await terminal.waitFor(/Website\s+https:\/\/vdl\.example/u);
+
+			// Someone else edits it while the form is open: nothing is sent.
+			await terminal.press('e');
+			await terminal.waitFor('Tab/↑↓ field');
+			await terminal.press('Down');
+			await terminal.type('Z');
+			const other = await request(`${sandbox.apiRoot}organizations/${organization.id}/`, {method: 'PUT', headers: {'x-api-key': sandbox.keys.sysadmin, 'content-type': 'application/json'}, body: JSON.stringify({description: 'changed elsewhere'})});
+			await other.body.dump();
+			expect(other.statusCode).toBe(200);
+			await terminal.press('Enter', 'Enter');
+			await terminal.type(organization.slug);
+			await terminal.press('Enter');
+			await terminal.waitFor('changed by someone else since you opened it');
+			expect((await sandbox.requests()).filter(item => item.method === 'PUT' && item.apiKey === sandbox.keys.orgAdmin && item.url.startsWith('/api/1/organizations/'))).toHaveLength(1);
+		} finally {
+			await terminal.close();
+		}
+	});
+});
