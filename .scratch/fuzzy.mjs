@@ -551,6 +551,44 @@ function sameSignature(pool, start, end, signature, length) {
 const isHighSurrogate = (code) => code >= 55296 && code <= 56319;
 const isLowSurrogate = (code) => code >= 56320 && code <= 57343;
 const fuseNorm = Fuse.createIndex([], []).norm;
+class Groups {
+  /** Per group, the row it was first seen in: what fuse.js is given for it. */
+  rows = [];
+  #byHash = /* @__PURE__ */ new Map();
+  #next = [];
+  #start = [];
+  #pool = new Int32Array(1024);
+  #length = 0;
+  /** The group of the first `length` integers of `signature`, new if unseen. */
+  of(signature, length, row) {
+    let hash = 2166136261 ^ length;
+    for (let at = 0; at < length; at++) {
+      hash = Math.imul(hash ^ signature[at], 16777619);
+    }
+    const head = this.#byHash.get(hash) ?? -1;
+    for (let group2 = head; group2 >= 0; group2 = this.#next[group2]) {
+      if (sameSignature(this.#pool, this.#start[group2], this.#start[group2 + 1] ?? this.#length, signature, length)) {
+        return group2;
+      }
+    }
+    const group = this.rows.length;
+    this.rows.push(row);
+    this.#next.push(head);
+    this.#byHash.set(hash, group);
+    if (this.#length + length > this.#pool.length) {
+      const larger = new Int32Array(Math.max(this.#pool.length * 2, this.#length + length));
+      larger.set(this.#pool);
+      this.#pool = larger;
+    }
+    this.#start.push(this.#length);
+    this.#pool.set(signature.subarray(0, length), this.#length);
+    this.#length += length;
+    return group;
+  }
+}
+function newPass(rows) {
+  return { candidates: new Int32Array(rows), count: 0, rowGroup: new Int32Array(rows), rowTier: new Uint8Array(rows), rowHighlights: [], groups: new Groups() };
+}
 const TEXT_ONE_CHAR = 1;
 const TEXT_ONE_LETTER_WORD = 2;
 class Query {
@@ -845,6 +883,17 @@ class FuzzyIndex {
     const terms = words.map((word) => makeTerm(word));
     const query = new Query(words, terms, this.#texts, this.#info);
     const base = this.#baseRows(terms);
+    const pass = terms.length === 1 && terms[0].letter >= 0 ? this.#passLetter(query, base) : this.#passWords(query, base);
+    this.#previous = { terms, rows: pass.candidates.slice(0, pass.count), size: this.#docs.length };
+    globalThis.T?.("pass");
+    return pass.count === 0 ? [] : this.#finish(query, pass);
+  }
+  /**
+   * One pass over the rows, so each row's data is read once: is it a candidate; what would fuse.js
+   * be given for it (its group); its tier; its highlights.
+   */
+  #passWords(query, base) {
+    const { terms } = query;
     const rowCount = base ? base.length : this.#docs.length;
     const bits = this.#bits;
     const rowStart = this.#rowStart;
@@ -852,17 +901,7 @@ class FuzzyIndex {
     const slotHead = this.#slotHead;
     const termCount = terms.length;
     const maskWords = Math.ceil(termCount / 32);
-    const candidates = new Int32Array(rowCount);
-    const rowGroup = new Int32Array(rowCount);
-    const rowTier = new Uint8Array(rowCount);
-    const rowHighlights = [];
-    let candidateCount = 0;
-    const groupByHash = /* @__PURE__ */ new Map();
-    const groupRow = [];
-    const groupNext = [];
-    const groupStart = [];
-    let pool = new Int32Array(1024);
-    let poolLength = 0;
+    const pass = newPass(rowCount);
     let signature = new Int32Array(64);
     rows: for (let position = 0; position < rowCount; position++) {
       const row = base ? base[position] : position;
@@ -912,39 +951,95 @@ class FuzzyIndex {
           length += maskWords;
         }
       }
-      let hash = 2166136261 ^ length;
-      for (let at = 0; at < length; at++) {
-        hash = Math.imul(hash ^ signature[at], 16777619);
+      const index = pass.count++;
+      pass.candidates[index] = row;
+      pass.rowGroup[index] = pass.groups.of(signature, length, row);
+      pass.rowTier[index] = this.#tier(query, row);
+      pass.rowHighlights[index] = nameWhole ? void 0 : this.#highlights(query, row, void 0);
+    }
+    return pass;
+  }
+  /**
+   * The same pass for a one-letter query (the first keystroke, with nearly every row a hit), read
+   * from the texts' masks: only the name is read, to place its highlight.
+   */
+  #passLetter(query, base) {
+    const word = query.words[0];
+    const code = word.charCodeAt(0);
+    const { letter } = query.terms[0];
+    const rowCount = base ? base.length : this.#docs.length;
+    const bits = this.#bits;
+    const unigram = unigramBit(code);
+    const rowWord = unigram >>> 5;
+    const rowMask = 1 << (unigram & 31);
+    const charWord = letter >>> 5;
+    const charMask = 1 << (letter & 31);
+    const { chars, initials, first: firstCode, firstAt, flags } = this.#info;
+    const rowStart = this.#rowStart;
+    const slotText = this.#slotText;
+    const slotHead = this.#slotHead;
+    const texts = this.#texts;
+    const pass = newPass(rowCount);
+    let signature = new Int32Array(64);
+    for (let position = 0; position < rowCount; position++) {
+      const row = base ? base[position] : position;
+      if ((bits[row * WORDS + rowWord] & rowMask) === 0) {
+        continue;
       }
-      let group = groupByHash.get(hash) ?? -1;
-      while (group >= 0 && !sameSignature(pool, groupStart[group], groupStart[group + 1] ?? poolLength, signature, length)) {
-        group = groupNext[group];
+      const first = rowStart[row];
+      const last = rowStart[row + 1];
+      if (signature.length < (last - first) * 2) {
+        signature = new Int32Array((last - first) * 4);
       }
-      if (group < 0) {
-        group = groupRow.length;
-        groupRow.push(row);
-        groupNext.push(groupByHash.get(hash) ?? -1);
-        groupByHash.set(hash, group);
-        if (poolLength + length > pool.length) {
-          const larger = new Int32Array(Math.max(pool.length * 2, poolLength + length));
-          larger.set(pool);
-          pool = larger;
+      let length = 0;
+      let tier = 3;
+      for (let slot = first; slot < last; slot++) {
+        const text = slotText[slot];
+        if ((chars[text * 2 + charWord] & charMask) === 0) {
+          continue;
         }
-        groupStart.push(poolLength);
-        pool.set(signature.subarray(0, length), poolLength);
-        poolLength += length;
+        const whole = (flags[text] & TEXT_ONE_CHAR) !== 0;
+        signature[length++] = slotHead[slot] | (whole ? GIVE_TEXT : GIVE_WORDS) << 17;
+        signature[length++] = whole ? text : 1;
+        if (firstCode[text] === code) {
+          tier = (flags[text] & TEXT_ONE_LETTER_WORD) === 0 ? Math.min(tier, 1) : 0;
+        } else if (tier === 3 && (initials[text * 2 + charWord] & charMask) !== 0) {
+          tier = 2;
+        }
       }
-      candidates[candidateCount] = row;
-      rowGroup[candidateCount] = group;
-      rowTier[candidateCount] = this.#tier(query, row);
-      rowHighlights[candidateCount] = nameWhole ? void 0 : this.#highlights(query, row, void 0);
-      candidateCount++;
+      if (length === 0) {
+        continue;
+      }
+      const index = pass.count++;
+      pass.candidates[index] = row;
+      pass.rowGroup[index] = pass.groups.of(signature, length, row);
+      pass.rowTier[index] = tier;
+      let highlights = EMPTY;
+      const name = slotText[first];
+      if (first < last && this.#slotField[first] === 0 && (chars[name * 2 + charWord] & charMask) !== 0) {
+        let at;
+        if (firstCode[name] === code) {
+          at = firstAt[name];
+        } else {
+          const text = texts[name];
+          at = (initials[name * 2 + charWord] & charMask) === 0 ? -1 : wordStart(text, word);
+          if (at < 0) {
+            at = text.indexOf(word);
+          }
+        }
+        highlights = this.#nameFlags[row] === 0 ? singleRange(at, at + 1) : this.#toOriginal(row, [at, at + 1]);
+      }
+      pass.rowHighlights[index] = highlights;
     }
-    globalThis.T?.("pass");
-    this.#previous = { terms, rows: candidates.slice(0, candidateCount), size: this.#docs.length };
-    if (candidateCount === 0) {
-      return [];
-    }
+    return pass;
+  }
+  /** fuse.js scores the groups; the hits are ordered and made. */
+  #finish(query, pass) {
+    const { candidates, rowGroup, rowTier, rowHighlights } = pass;
+    const candidateCount = pass.count;
+    const groupRow = pass.groups.rows;
+    const rowStart = this.#rowStart;
+    const slotText = this.#slotText;
     const records = groupRow.map((row, group) => this.#record(query, row, group));
     const fuse = new Fuse([], foldedOptions);
     fuse._invertedIndex = this.#stats;

@@ -120,7 +120,7 @@ export function useDeleteFlow({client, store, me, readOnly, keySource, auditLog}
 							return;
 						}
 
-						store.dispatch({type: 'modalPhase', phase: 'failed', message: `the connection failed and ${target.name} is still there: nothing was deleted — Esc (D to try again)`});
+						store.dispatch({type: 'modalPhase', phase: 'failed', message: `the connection failed; nothing was deleted: ${target.name} is still there — Esc (D to try again)`});
 					} catch {
 						store.dispatch({type: 'modalPhase', phase: 'failed', message: 'the connection failed and the portal cannot be reached: the outcome is unknown, check before trying again — Esc'});
 					}

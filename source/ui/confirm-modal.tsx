@@ -35,7 +35,8 @@ export function ConfirmModal({title, badge, facts, consequences, call, input, qu
 				</Text>
 			))}
 			{consequences.map(line => <Text key={line} color={theme.warning} wrap="truncate-end">{`• ${truncate(line, inner - 2)}`}</Text>)}
-			<Text wrap="truncate-end"><Text color={theme.muted}>{'call      '}</Text>{truncate(call, Math.max(1, inner - 10))}</Text>
+			{/* The exact call is never cut: it wraps. */}
+			<Text wrap="wrap"><Text color={theme.muted}>{'call      '}</Text>{call}</Text>
 			{input
 				? (
 					<>

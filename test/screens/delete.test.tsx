@@ -155,6 +155,37 @@ describe('delete, behind a typed confirmation', () => {
 		expect(deletes()).toHaveLength(1);
 	});
 
+	it('a connection lost mid-DELETE is resolved with a GET, never a second DELETE', async () => {
+		const target = await openModalOn(5);
+		sandbox.script({kind: 'reset', method: 'DELETE', path: `/api/1/datasets/${target.id}/`, times: 1});
+		await typeText(app!, target.slug);
+		await app!.press(keys.enter);
+		await app!.waitFor('nothing was deleted');
+		expect(app!.frame()).toContain('the connection failed');
+		expect(deletes()).toHaveLength(1);
+		// The GET that found out came after it.
+		expect(sandbox.requests.filter(request => request.method === 'GET' && request.url === `/api/1/datasets/${target.id}/`).length).toBeGreaterThan(0);
+		expect((await anonymous.datasets.get(target.id)).item.deleted).toBeNull();
+	});
+
+	it('deletes a dataset\'s resource (a hard delete), typed by its id', async () => {
+		const admin = clientAs(sandbox.users.orgAdmin.apiKey);
+		const datasetId = sandbox.fixtures.dataset.id;
+		const resources = await admin.datasets.resources(datasetId);
+		const resource = resources.items[0]!;
+		app = await renderApp({client: admin, initial: [listFrame('Resources', {kind: 'resource', scope: 'dataset', datasetId})]});
+		await app.waitFor(frame => /\d+ of [\d,]+ loaded/u.test(frame) && frame.includes('Marc Schmit'));
+		await app.press('D');
+		const modal = await app.waitFor('hard delete');
+		// The call wraps rather than being cut: read it without the box and the line breaks.
+		expect(modal.replaceAll(/[│\n ]+/gu, '')).toContain(`DELETE${sandbox.apiRoot}datasets/${datasetId}/resources/${resource.id}/`);
+		await typeText(app, resource.id);
+		await app.press(keys.enter);
+		await app.waitFor(`deleted ${resource.title.slice(0, 15)}`);
+		expect(deletes().map(request => request.url)).toEqual([`/api/1/datasets/${datasetId}/resources/${resource.id}/`]);
+		await expect(admin.getResource(datasetId, resource.id)).rejects.toMatchObject({kind: 'not-found'});
+	});
+
 	it('an editor may not delete the organization: the reason, and no request', async () => {
 		const editor = clientAs(sandbox.users.editor.apiKey);
 		app = await renderApp({client: editor, initial: [listFrame('Organizations', {kind: 'organization', scope: 'catalogue', query: {q: sandbox.fixtures.organization.name}})]});
