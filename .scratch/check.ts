@@ -8,7 +8,7 @@ let t0 = performance.now();
 const index = new FuzzyIndex(docs);
 console.log('build', (performance.now() - t0).toFixed(0), 'ms');
 // plain with scores
-const plain = new Fuse(docs, {threshold: 0.25, ignoreLocation: true, includeMatches: true, includeScore: true, ignoreDiacritics: true, useTokenSearch: true, tokenMatch: 'all', keys: [{name: 'name', weight: 2, getFn: (d: any) => d.fields[0]}, {name: 'other', weight: 1, getFn: (d: any) => d.fields.slice(1)}]});
+const plain = new Fuse(docs, {threshold: 0.2, ignoreLocation: true, includeMatches: true, includeScore: true, ignoreDiacritics: true, useTokenSearch: true, tokenMatch: 'all', keys: [{name: 'name', weight: 2, getFn: (d: any) => d.fields[0]}, {name: 'other', weight: 1, getFn: (d: any) => d.fields.slice(1)}]});
 const queries = ['accidents', 'qualite de l\'air', 'velos', 'insee', 'lyon', 'accidnts', 'budget lyon', 'luftqualitat', 'strasse', 'qualte', 'eaux lyonnaise', 'ville de paris 2021'];
 let bad = 0;
 for (const q of queries) for (let i = 1; i <= q.length; i++) {

@@ -1,5 +1,5 @@
 import Fuse from "fuse.js";
-const THRESHOLD = 0.25;
+const THRESHOLD = 0.2;
 const KEY_NAME = { name: "name", weight: 2 };
 const KEY_OTHER = { name: "other", weight: 1 };
 const KEY_ALL = { name: "all", weight: 1 };
@@ -1040,7 +1040,9 @@ class FuzzyIndex {
     const groupRow = pass.groups.rows;
     const rowStart = this.#rowStart;
     const slotText = this.#slotText;
+    globalThis.T?.("pre", groupRow.length);
     const records = groupRow.map((row, group) => this.#record(query, row, group));
+    globalThis.T?.("records");
     const fuse = new Fuse([], foldedOptions);
     fuse._invertedIndex = this.#stats;
     fuse.getIndex().setIndexRecords(records);

@@ -38,7 +38,7 @@ export type FuzzyHit = {readonly index: number; readonly score: number; readonly
  * fuse.js's threshold: up to one error per four characters ("accidnts" → "accidents", "qualte" →
  * "qualité"), none under four. The default, 0.6, let "lyon" match a third of a corpus.
  */
-const THRESHOLD = 0.25;
+const THRESHOLD = 0.2;
 
 // fuse.js's options, shared by the reference and the index so both match and score alike. The
 // name weighs twice the other fields: a word in the title says more than one in the slug.
@@ -304,6 +304,22 @@ function charBit(code: number): number {
 	return code === 95 ? 36 : 37 + ((Math.imul(code, 0x9E_37_79_B1) >>> 0) % 27);
 }
 
+/** A string's characters as a 64-bit mask (low, high). */
+function charMask(text: string): [number, number] {
+	let low = 0;
+	let high = 0;
+	for (let at = 0; at < text.length; at++) {
+		const bit = charBit(text.charCodeAt(at));
+		if (bit < 32) {
+			low |= 1 << bit;
+		} else {
+			high |= 1 << (bit - 32);
+		}
+	}
+
+	return [low, high];
+}
+
 const isExactChar = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95;
 const unigramBit = (code: number): number => BIGRAM_BITS + charBit(code);
 /** Whether a 64-bit mask (two ints per text, at 2 × text) has a bit. */
@@ -352,6 +368,8 @@ type Chunk = {
 	/** errors + 1 pieces of the pattern, one of which a match holds intact; none when no error is allowed. */
 	readonly pieces: readonly string[];
 	readonly pieceGrams: readonly Int32Array[];
+	/** The pieces' characters as 64-bit masks (low, high; see charBit): a text lacking one cannot hold that piece. */
+	readonly pieceChars: Int32Array;
 	/** Myers' pattern masks, forwards and backwards: ASCII in arrays, the rest in maps. */
 	readonly ascii: Int32Array;
 	readonly other: Map<number, number>;
@@ -366,6 +384,8 @@ type Term = {
 	readonly errors: number;
 	/** For a one-letter word of an ASCII word character, its exact bit (see charBit); else -1. */
 	readonly letter: number;
+	/** Its characters as a 64-bit mask (low, high). */
+	readonly chars: readonly [number, number];
 };
 
 /** Errors fuse.js's bitap accepts for a pattern of this length (search(): i / length ≤ threshold, i < length). */
@@ -412,6 +432,7 @@ function makeChunk(pattern: string): Chunk {
 		need: pattern.length === 1 ? 1 : pattern.length - 1 - (2 * errors),
 		pieces,
 		pieceGrams: pieces.map(piece => gramsOf(piece)),
+		pieceChars: Int32Array.from(pieces.flatMap(piece => charMask(piece))),
 		ascii,
 		other,
 		reverseAscii,
@@ -424,7 +445,7 @@ function makeTerm(text: string): Term {
 	if (text.length <= MAX_BITS) {
 		const chunk = makeChunk(text);
 		const letter = text.length === 1 && isExactChar(text.charCodeAt(0)) ? charBit(text.charCodeAt(0)) : -1;
-		return {text, chunks: [chunk], long: false, errors: chunk.errors, letter};
+		return {text, chunks: [chunk], long: false, errors: chunk.errors, letter, chars: charMask(text)};
 	}
 
 	const chunks: Chunk[] = [];
@@ -437,7 +458,7 @@ function makeTerm(text: string): Term {
 		chunks.push(makeChunk(text.slice(-MAX_BITS)));
 	}
 
-	return {text, chunks, long: true, errors: errorsFor(MAX_BITS), letter: -1};
+	return {text, chunks, long: true, errors: errorsFor(MAX_BITS), letter: -1, chars: charMask(text)};
 }
 
 const hasBit = (bits: Uint32Array, base: number, bit: number): boolean => (bits[base + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
@@ -605,30 +626,48 @@ const CONTAINS = 1;
 const EQUALS = 2;
 const FUZZY = 3;
 
-function termState(term: Term, text: string): number {
-	if (text === term.text) {
-		return EQUALS;
-	}
+/**
+ * How the text with this id stands with the word. Its character mask rules most texts out before
+ * the text itself is read: a text lacking one of the word's characters cannot hold it exactly, and
+ * lacking one of each piece's, cannot hold it with errors either.
+ */
+function termState(term: Term, texts: readonly string[], info: TextInfo, id: number): number {
+	const low = info.chars[id * 2]!;
+	const high = info.chars[(id * 2) + 1]!;
+	const [termLow, termHigh] = term.chars;
+	if ((low & termLow) === termLow && (high & termHigh) === termHigh) {
+		const text = texts[id]!;
+		if (info.length[id] === term.text.length && text === term.text) {
+			return EQUALS;
+		}
 
-	if (text.includes(term.text)) {
-		return CONTAINS;
+		if (text.includes(term.text)) {
+			return CONTAINS;
+		}
 	}
 
 	for (const chunk of term.chunks) {
-		if (chunk.errors > 0 && chunk.pieces.some(piece => text.includes(piece)) && withinErrors(chunk, text)) {
-			return FUZZY;
+		if (chunk.errors === 0) {
+			continue;
+		}
+
+		const {pieceChars, pieces} = chunk;
+		for (let piece = 0; piece < pieces.length; piece++) {
+			const pieceLow = pieceChars[piece * 2]!;
+			const pieceHigh = pieceChars[(piece * 2) + 1]!;
+			if ((low & pieceLow) === pieceLow && (high & pieceHigh) === pieceHigh && texts[id]!.includes(pieces[piece]!)) {
+				if (withinErrors(chunk, texts[id]!)) {
+					return FUZZY;
+				}
+
+				break;
+			}
 		}
 	}
 
 	return ABSENT;
 }
 
-/**
- * Stand-ins are joined by a separator longer than any error count fuse.js allows, so no word can
- * match across it: every match in a stand-in is a match in one of its pieces, each a substring of
- * the field. Absent words stay absent, a word's fewest errors stay its fewest.
- */
-const STAND_IN_SEPARATOR = '\u0000'.repeat(errorsFor(MAX_BITS) + 1);
 
 // ---------------------------------------------------------------------------------------------
 // Extended syntax: fuse.js's parser (search/extended/parseQuery.ts), as far as the narrowing
@@ -753,6 +792,7 @@ export function substringSearch(docs: readonly SearchDoc[], query: string): numb
 type FoldedRecord = {i: number; $: Record<number, {v: string; n: number} | Array<{v: string; i: number; n: number}>>};
 type IndexRecords = Parameters<FuseIndex<never>['setIndexRecords']>[0];
 type InvertedIndex = NonNullable<Fuse<never>['_invertedIndex']>;
+type Searcher = ReturnType<Fuse<never>['_getSearcher']>;
 
 const EMPTY: ReadonlyArray<readonly [number, number]> = Object.freeze([]);
 /** The name holds a surrogate pair (an emoji…): ranges must not split one. */
@@ -900,6 +940,8 @@ type TextInfo = {
 	readonly chars: Int32Array;
 	readonly initials: Int32Array;
 	readonly flags: Uint8Array;
+	/** Its length in UTF-16 units. */
+	readonly length: Uint32Array;
 };
 
 /** The text is one character long. */
@@ -918,7 +960,15 @@ class Query {
 	readonly standIns = new Map<string, number>();
 	readonly standInOf = new Map<number, number>();
 
+	/**
+	 * Stand-ins are joined by a separator longer than the errors fuse.js allows any of the query's
+	 * words, so none can match across it: every match in a stand-in is a match in one of its pieces,
+	 * each a substring of the field. Absent words stay absent, a word's fewest errors its fewest.
+	 */
+	readonly separator: string;
+
 	constructor(readonly words: readonly string[], readonly terms: readonly Term[], readonly texts: readonly string[], readonly info: TextInfo) {
+		this.separator = '\u0000'.repeat(Math.max(...terms.flatMap(term => term.chunks.map(chunk => chunk.errors))) + 1);
 		this.states = terms.map(term => (term.letter >= 0 ? new Uint8Array(0) : new Uint8Array(texts.length).fill(UNKNOWN)));
 		this.windows = terms.map(() => undefined);
 		this.gives = new Int8Array(texts.length).fill(-2);
@@ -938,7 +988,7 @@ class Query {
 		const states = this.states[term]!;
 		let value = states[text]!;
 		if (value === UNKNOWN) {
-			value = termState(this.terms[term]!, this.texts[text]!);
+			value = termState(this.terms[term]!, this.texts, this.info, text);
 			states[text] = value;
 		}
 
@@ -1023,7 +1073,7 @@ class Query {
 			}
 		}
 
-		return parts.join(STAND_IN_SEPARATOR) + STAND_IN_SEPARATOR;
+		return parts.join(this.separator) + this.separator;
 	}
 }
 
@@ -1046,7 +1096,7 @@ export class FuzzyIndex {
 	/** Folded field texts, each once; a row's slots point into it. */
 	readonly #texts: string[] = [];
 	readonly #textIds = new Map<string, number>();
-	#info: TextInfo = {first: new Uint16Array(256), firstAt: new Uint16Array(256), chars: new Int32Array(512), initials: new Int32Array(512), flags: new Uint8Array(256)};
+	#info: TextInfo = {first: new Uint16Array(256), firstAt: new Uint16Array(256), chars: new Int32Array(512), initials: new Int32Array(512), flags: new Uint8Array(256), length: new Uint32Array(256)};
 	readonly #norms: number[] = [];
 	readonly #normIds = new Map<number, number>();
 	/** Offset maps of the names whose fold moved characters (see offsetMap). */
@@ -1165,15 +1215,19 @@ export class FuzzyIndex {
 
 	/** Fill in what is known of a new text without reading it again (TextInfo). */
 	#describe(text: number, folded: string, words: readonly string[]): void {
-		const old = this.#info;
-		const info: TextInfo = {
-			first: grown(old.first, text + 1, length => new Uint16Array(length)),
-			firstAt: grown(old.firstAt, text + 1, length => new Uint16Array(length)),
-			chars: grown(old.chars, (text + 1) * 2, length => new Int32Array(length)),
-			initials: grown(old.initials, (text + 1) * 2, length => new Int32Array(length)),
-			flags: grown(old.flags, text + 1, length => new Uint8Array(length)),
-		};
-		this.#info = info;
+		let info = this.#info;
+		if (text >= info.first.length) {
+			info = {
+				first: grown(info.first, text + 1, length => new Uint16Array(length)),
+				firstAt: grown(info.firstAt, text + 1, length => new Uint16Array(length)),
+				chars: grown(info.chars, (text + 1) * 2, length => new Int32Array(length)),
+				initials: grown(info.initials, (text + 1) * 2, length => new Int32Array(length)),
+				flags: grown(info.flags, text + 1, length => new Uint8Array(length)),
+				length: grown(info.length, text + 1, length => new Uint32Array(length)),
+			};
+			this.#info = info;
+		}
+
 		const lead = words[0];
 		info.first[text] = lead?.charCodeAt(0) ?? 0;
 		info.firstAt[text] = lead === undefined ? 0 : Math.min(folded.search(TOKEN_START), 0xFF_FF);
@@ -1187,6 +1241,7 @@ export class FuzzyIndex {
 			info.initials[(text * 2) + (bit >>> 5)]! |= 1 << (bit & 31);
 		}
 
+		info.length[text] = folded.length;
 		info.flags[text] = (folded.length === 1 ? TEXT_ONE_CHAR : 0) | (words.length === 1 && lead?.length === 1 ? TEXT_ONE_LETTER_WORD : 0);
 	}
 
@@ -1427,11 +1482,30 @@ export class FuzzyIndex {
 		const rowStart = this.#rowStart;
 		const slotText = this.#slotText;
 		// fuse.js over one record per group.
-		const records = groupRow.map((row, group) => this.#record(query, row, group));
+		(globalThis as any).T?.('pre', groupRow.length); const records = groupRow.map((row, group) => this.#record(query, row, group)); (globalThis as any).T?.('records');
 		const fuse = new Fuse<never>([], foldedOptions);
 		// The corpus statistics of every row (fuse.js computes its TF-IDF weights from them), not
 		// those of the records it is given: scores stay those of plain fuse.js over all rows.
 		fuse._invertedIndex = this.#stats;
+		// Groups share field texts (an organization's name, a stand-in): fuse.js's searcher gives the
+		// same answer for the same text, so it is asked once per text.
+		const searcherFor = fuse._getSearcher.bind(fuse);
+		fuse._getSearcher = pattern => {
+			const searcher = searcherFor(pattern);
+			const answers = new Map<string, ReturnType<Searcher['searchIn']>>();
+			return {
+				searchIn(text: string) {
+					let answer = answers.get(text);
+					if (answer === undefined) {
+						answer = searcher.searchIn(text);
+						answers.set(text, answer);
+					}
+
+					return answer;
+				},
+			};
+		};
+
 		fuse.getIndex().setIndexRecords(records as unknown as IndexRecords);
 		const groupScore = new Float64Array(groupRow.length).fill(Number.NaN);
 		const groupName: Array<ReadonlyArray<readonly [number, number]> | undefined> = [];
@@ -1522,7 +1596,7 @@ export class FuzzyIndex {
 				v = query.standIn(text);
 			} else {
 				const held = query.terms.filter((_, term) => query.state(term, text) === CONTAINS).map(term => term.text);
-				v = held.join(STAND_IN_SEPARATOR) + STAND_IN_SEPARATOR;
+				v = held.join(query.separator) + query.separator;
 			}
 
 			const n = this.#norms[this.#slotHead[slot]! >>> 1]!;

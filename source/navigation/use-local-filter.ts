@@ -5,15 +5,37 @@
  * loses the last query). One warm index per list frame, extended as pages arrive.
  */
 import {useEffect, useRef, type Dispatch} from 'react';
+import type {Item} from '../domain/types.js';
 import {FuzzyIndex} from '../lib/fuzzy.js';
 import type {Action} from './reducer.js';
 import {searchFields} from './search.js';
 import {topFrame, type NavigationState} from './screens.js';
 
-type Indexed = {readonly index: FuzzyIndex; count: number};
+type Indexed = {readonly index: FuzzyIndex; count: number; first: Item | undefined; last: Item | undefined};
 
 export function useLocalFilter(state: NavigationState, getState: () => NavigationState, dispatch: Dispatch<Action>): void {
 	const indexes = useRef(new Map<number, Indexed>());
+	/** The frame's index, with every loaded row in it. */
+	const indexRows = (key: number, rows: readonly Item[]): Indexed => {
+		let entry = indexes.current.get(key);
+		// Rows only grow as pages arrive; a refresh or a deleted row changes what is indexed at
+		// which position: start over then.
+		const stale = entry !== undefined && (rows.length < entry.count || (entry.count > 0 && (rows[0] !== entry.first || rows[entry.count - 1] !== entry.last)));
+		if (entry === undefined || stale) {
+			entry = {index: new FuzzyIndex(), count: 0, first: undefined, last: undefined};
+			indexes.current.set(key, entry);
+		}
+
+		if (entry.count < rows.length) {
+			entry.index.add(rows.slice(entry.count).map(row => ({fields: searchFields(row)})));
+			entry.count = rows.length;
+			entry.first = rows[0];
+			entry.last = rows.at(-1);
+		}
+
+		return entry;
+	};
+
 	const top = topFrame(state);
 	const filter = top.type === 'list' ? top.filter : null;
 	const rowCount = top.type === 'list' ? top.rows.length : 0;
@@ -28,6 +50,25 @@ export function useLocalFilter(state: NavigationState, getState: () => Navigatio
 		}
 	}, [state.stack]);
 
+	// Keep the index warm: rows are indexed as their pages arrive, when the loop is idle, so the
+	// first `/` on a long list does not pay for indexing them all at once.
+	useEffect(() => {
+		if (top.type !== 'list' || rowCount === 0) {
+			return;
+		}
+
+		const timer = setTimeout(() => {
+			const current = topFrame(getState());
+			if (current.type === 'list' && current.key === top.key) {
+				indexRows(current.key, current.rows);
+			}
+		}, 0);
+		return () => {
+			clearTimeout(timer);
+		};
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [top.key, rowCount]);
+
 	useEffect(() => {
 		if (filter === null) {
 			return;
@@ -40,17 +81,7 @@ export function useLocalFilter(state: NavigationState, getState: () => Navigatio
 			}
 
 			const {query} = current.filter;
-			let entry = indexes.current.get(current.key);
-			if (entry === undefined) {
-				entry = {index: new FuzzyIndex(), count: 0};
-				indexes.current.set(current.key, entry);
-			}
-
-			if (entry.count < current.rows.length) {
-				entry.index.add(current.rows.slice(entry.count).map(row => ({fields: searchFields(row)})));
-				entry.count = current.rows.length;
-			}
-
+			const entry = indexRows(current.key, current.rows);
 			const hits = query.trim() === '' ? null : entry.index.search(query).map(hit => ({index: hit.index, highlights: hit.highlights}));
 			dispatch({type: 'filterApplied', frameKey: current.key, query, hits});
 		}, 0);
