@@ -40,7 +40,9 @@ export function ConfirmModal({title, badge, facts, consequences, call, input, qu
 			{input
 				? (
 					<>
-						<Text wrap="truncate-end">{`type ${truncate(input.expected, Math.max(1, inner - 30))} to confirm, Esc to cancel`}</Text>
+						<Text wrap="truncate-end">type exactly this to confirm (Esc cancels):</Text>
+						{/* What must be typed is never cut: it wraps. */}
+						<Text bold wrap="wrap">{input.expected}</Text>
 						<Text wrap="truncate-start">
 							<Text bold color={input.matches ? theme.success : theme.error}>{input.matches ? '✓ ' : '✗ '}</Text>
 							{truncate(input.typed, Math.max(1, inner - 4))}

@@ -57,7 +57,8 @@ export function EditModal({modal, width, height}: {readonly modal: Extract<Modal
 			{step === 'confirm'
 				? (
 					<>
-						<Text wrap="truncate-end">{`type ${truncate(target.expected, Math.max(1, inner - 30))} to send it, Esc back`}</Text>
+						<Text wrap="truncate-end">type exactly this to send it (Esc goes back):</Text>
+						<Text bold wrap="wrap">{target.expected}</Text>
 						<Text wrap="truncate-start">
 							<Text bold color={confirms(modal.typed, target.expected) ? theme.success : theme.error}>{confirms(modal.typed, target.expected) ? '✓ ' : '✗ '}</Text>
 							{truncate(modal.typed, inner - 4)}

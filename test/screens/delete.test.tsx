@@ -81,7 +81,8 @@ describe('delete, behind a typed confirmation', () => {
 		expect(frame).toContain(`id        ${target.id}`);
 		expect(frame).toContain('soft delete');
 		expect(frame).toContain(`DELETE ${sandbox.apiRoot}datasets/${target.id}/`);
-		expect(frame).toContain(`type ${target.slug} to confirm`);
+		expect(frame).toContain('type exactly this to confirm');
+		expect(frame).toMatch(new RegExp(`│ ${target.slug}\\s+│`, 'u'));
 	});
 
 	it('Enter is inert on empty, wrong and case-changed input; Esc cancels; nothing is sent', async () => {

@@ -67,7 +67,7 @@ describe('edit, reviewed and confirmed', () => {
 		expect(review).toMatch(new RegExp(`acronym\\s+${acronym || '\\(empty\\)'} → VDLX`, 'u'));
 		expect(review).toContain('{"acronym":"VDLX"}');
 		await app!.press(keys.enter);
-		await app!.waitFor(`type ${slug} to send it`);
+		await app!.waitFor('type exactly this to send it');
 		await app!.press(keys.enter);
 		expect(puts()).toHaveLength(0);
 		for (const character of slug) {
