@@ -137,6 +137,12 @@ export function createClient(options: ClientOptions): Client {
 			const body = await getJson(url, first.fields, listOptions.signal);
 			return toPage(body, mapItem as (item: unknown) => ItemOf<S['kind']>, first.search);
 		} catch (error) {
+			// A portal without the v2 search service (no route: 404; "Search endpoint not enabled":
+			// 501, API.md §6.2) still searches through its v1 list's `q`.
+			if (source.scope === 'search' && listOptions.pageUrl === undefined && error instanceof ApiError && (error.status === 404 || error.status === 501)) {
+				return list({kind: source.kind, scope: 'catalogue', query: source.query} as S, listOptions);
+			}
+
 			// Past the last page Mongo-backed lists answer 404 (API.md §2.4): that is the end, not an error.
 			if (error instanceof ApiError && error.kind === 'not-found' && pageNumberOf(url) > 1) {
 				return {items: [], page: pageNumberOf(url), pageSize: listOptions.pageSize ?? null, total: null, totalCapped: false, nextPageUrl: null, previousPageUrl: null};

@@ -137,6 +137,16 @@ describe('paging', () => {
 		}
 	});
 
+	it('searches through v1 q where the portal has no v2 search service', async () => {
+		sandbox.script({kind: 'status', status: 501, path: '/api/2/organizations/search/', times: 1});
+		const page = await client().list({kind: 'organization', scope: 'search', query: {q: 'statistique'}});
+		expect(page.items.map(org => org.acronym)).toContain('INSEE');
+		expect(sandbox.requests.map(request => request.url)).toEqual([
+			expect.stringMatching(/^\/api\/2\/organizations\/search\/\?q=statistique/u),
+			expect.stringMatching(/^\/api\/1\/organizations\/\?q=statistique/u),
+		]);
+	});
+
 	it('filters with q: every word must match, accents ignored', async () => {
 		const page = await client().organizations.list({q: 'statistique etudes'});
 		expect(page.items.map(org => org.acronym)).toContain('INSEE');

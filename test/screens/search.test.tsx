@@ -5,6 +5,7 @@ import {toDataset} from '../../source/api/to-domain.js';
 import {catalogue} from '../../source/domain/list-source.js';
 import {listFrame} from '../../source/navigation/screens.js';
 import {startSandbox, type Sandbox} from '../../source/sandbox/server.js';
+import {pollUntil} from '../helpers/poll.js';
 import {keys, renderApp, type RenderedApp} from '../helpers/render-app.js';
 
 let sandbox: Sandbox;
@@ -101,6 +102,9 @@ describe('server search', () => {
 		const results = await app.waitFor(frame => frame.includes('› search "vélos"') && /server · [\d,+]+ results/u.test(frame));
 		expect(sandbox.requests.some(request => request.url.startsWith('/api/2/datasets/search/') && request.url.includes('q=v%C3%A9los'))).toBe(true);
 		expect(results).toContain('Datasets › search "vélos"');
+		// Server results load on scroll like any list, following the search's next_page.
+		await app.press('G');
+		await pollUntil(() => sandbox.requests.filter(request => request.url.startsWith('/api/2/datasets/search/') && request.url.includes('page=')).length, count => count >= 1, {describe: () => sandbox.requests.map(request => request.url).join('\n')});
 		await app.press(keys.escape);
 		// The list as it was: its rows and pages still loaded (no refetch), the filter gone.
 		const requests = sandbox.requests.length;
