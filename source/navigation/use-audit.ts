@@ -1,6 +1,7 @@
 /** One place that records mutations in the audit log, for every flow that mutates. */
 import {useCallback} from 'react';
 import {appendAudit} from '../audit-log.js';
+import type {Client} from '../api/client.js';
 import type {User} from '../domain/types.js';
 import type {Action} from './reducer.js';
 import type {NavigationState} from './screens.js';
@@ -19,3 +20,13 @@ export function useAudit(auditLog: string | undefined, host: string, me: User | 
 		});
 	}, [auditLog, host, me, store]);
 }
+
+/** What every mutating flow (delete, edit) works with. */
+export type MutationFlowOptions = {
+	readonly client: Client;
+	readonly store: Store<NavigationState, Action>;
+	readonly me: User | null;
+	readonly readOnly: boolean;
+	readonly keySource: string | undefined;
+	readonly auditLog: string | undefined;
+};

@@ -4,25 +4,13 @@
  * Mutations are never retried: a lost connection is resolved with a GET, never a second DELETE.
  */
 import {useCallback, useState} from 'react';
-import type {Client} from '../api/client.js';
 import {ApiError, explainError} from '../api/errors.js';
-import type {User} from '../domain/types.js';
 import {deletePermission, deleteTarget, type DeleteTarget} from './delete.js';
-import type {Action} from './reducer.js';
-import {topFrame, visibleRows, type NavigationState} from './screens.js';
-import type {Store} from './store.js';
-import {useAudit} from './use-audit.js';
+import {topFrame, visibleRows} from './screens.js';
+import {useAudit, type MutationFlowOptions} from './use-audit.js';
 
-export type DeleteFlowOptions = {
-	readonly client: Client;
-	readonly store: Store<NavigationState, Action>;
-	readonly me: User | null;
-	readonly readOnly: boolean;
-	readonly keySource: string | undefined;
-	readonly auditLog: string | undefined;
-};
 
-export function useDeleteFlow({client, store, me, readOnly, keySource, auditLog}: DeleteFlowOptions) {
+export function useDeleteFlow({client, store, me, readOnly, keySource, auditLog}: MutationFlowOptions) {
 	const [lastDeleted, setLastDeleted] = useState<DeleteTarget | null>(null);
 
 	const record = useAudit(auditLog, client.host, me, store);

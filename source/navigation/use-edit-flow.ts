@@ -4,25 +4,13 @@
  * has not moved since the form opened — once, never retried. 400s come back beside their fields.
  */
 import {useCallback} from 'react';
-import type {Client} from '../api/client.js';
 import {ApiError, explainError} from '../api/errors.js';
-import type {User} from '../domain/types.js';
 import {editForm, patchOf} from './edit.js';
-import type {Action} from './reducer.js';
-import {topFrame, type NavigationState} from './screens.js';
-import type {Store} from './store.js';
-import {useAudit} from './use-audit.js';
+import {topFrame} from './screens.js';
+import {useAudit, type MutationFlowOptions} from './use-audit.js';
 
-export type EditFlowOptions = {
-	readonly client: Client;
-	readonly store: Store<NavigationState, Action>;
-	readonly me: User | null;
-	readonly readOnly: boolean;
-	readonly keySource: string | undefined;
-	readonly auditLog: string | undefined;
-};
 
-export function useEditFlow({client, store, me, readOnly, keySource, auditLog}: EditFlowOptions) {
+export function useEditFlow({client, store, me, readOnly, keySource, auditLog}: MutationFlowOptions) {
 	const record = useAudit(auditLog, client.host, me, store);
 
 	const askEdit = useCallback(() => {

@@ -2,48 +2,30 @@ import {mkdtemp, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
-import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {createClient, type Client} from '../../source/api/client.js';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {Client} from '../../source/api/client.js';
 import {ApiError} from '../../source/api/errors.js';
 import {listFrame} from '../../source/navigation/screens.js';
-import {startSandbox, type Sandbox} from '../../source/sandbox/server.js';
-import {keys, renderApp, type RenderedApp} from '../helpers/render-app.js';
+import {keys, type RenderedApp} from '../helpers/render-app.js';
+import {sandboxSuite} from '../helpers/sandbox-suite.js';
 
-let sandbox: Sandbox;
+const suite = sandboxSuite({seed: 21});
+const clientAs = (key: string | undefined) => suite.clientAs(key);
 let anonymous: Client;
 let folder: string;
 let app: RenderedApp | undefined;
-const clients: Client[] = [];
-
-function clientAs(key: string | undefined): Client {
-	const client = createClient({apiUrl: sandbox.apiRoot, apiKey: key, retry: {maxRetries: 0}});
-	clients.push(client);
-	return client;
-}
 
 beforeAll(async () => {
-	sandbox = await startSandbox({port: 0, seed: 21});
 	anonymous = clientAs(undefined);
 	folder = await mkdtemp(join(tmpdir(), 'udx-delete-'));
 });
 
 afterAll(async () => {
-	await Promise.all(clients.map(async client => client.close()));
-	await sandbox.close();
 	await rm(folder, {recursive: true, force: true});
 });
 
-beforeEach(() => {
-	sandbox.clearRequests();
-});
-
-afterEach(async () => {
-	await app?.unmount();
-	app = undefined;
-});
-
-const deletes = () => sandbox.requests.filter(request => request.method === 'DELETE');
-const orgDatasets = () => listFrame('Datasets', {kind: 'dataset', scope: 'organization', organizationId: sandbox.fixtures.organization.id});
+const deletes = () => suite.sandbox.requests.filter(request => request.method === 'DELETE');
+const orgDatasets = () => listFrame('Datasets', {kind: 'dataset', scope: 'organization', organizationId: suite.sandbox.fixtures.organization.id});
 
 async function typeText(rendered: RenderedApp, text: string, gapMs = 0): Promise<void> {
 	for (const character of text) {
@@ -58,10 +40,10 @@ async function typeText(rendered: RenderedApp, text: string, gapMs = 0): Promise
 
 /** Open the app as the org admin on the fixture org's datasets, with the modal open on row `row`. */
 async function openModalOn(row: number, auditLog?: string): Promise<{slug: string; id: string; name: string}> {
-	const admin = clientAs(sandbox.users.orgAdmin.apiKey);
-	const page = await admin.organizations.datasets(sandbox.fixtures.organization.id, {pageSize: 20});
+	const admin = clientAs(suite.sandbox.users.orgAdmin.apiKey);
+	const page = await admin.organizations.datasets(suite.sandbox.fixtures.organization.id, {pageSize: 20});
 	const target = page.items[row]!;
-	app = await renderApp({client: admin, initial: [orgDatasets()], pageSize: 20, auditLog});
+	app = await suite.render({client: admin, initial: [orgDatasets()], pageSize: 20, auditLog});
 	await app.waitFor(frame => /\d+ of [\d,]+ loaded/u.test(frame) && frame.includes('Marc Schmit'));
 	for (let step = 0; step < row; step++) {
 		// eslint-disable-next-line no-await-in-loop
@@ -80,7 +62,7 @@ describe('delete, behind a typed confirmation', () => {
 		expect(frame).toContain(`slug      ${target.slug}`);
 		expect(frame).toContain(`id        ${target.id}`);
 		expect(frame).toContain('soft delete');
-		expect(frame).toContain(`DELETE ${sandbox.apiRoot}datasets/${target.id}/`);
+		expect(frame).toContain(`DELETE ${suite.sandbox.apiRoot}datasets/${target.id}/`);
 		expect(frame).toContain('type exactly this to confirm');
 		expect(frame).toMatch(new RegExp(`│ ${target.slug}\\s+│`, 'u'));
 	});
@@ -112,7 +94,7 @@ describe('delete, behind a typed confirmation', () => {
 		await app!.press(keys.escape);
 		// The cursor is where it was: on row 0, the list did not move or reload.
 		await app!.waitFor(frame2 => !frame2.includes('SANDBOX'));
-		expect(sandbox.requests.filter(request => request.method !== 'GET')).toHaveLength(0);
+		expect(suite.sandbox.requests.filter(request => request.method !== 'GET')).toHaveLength(0);
 	});
 
 	it('the right slug, typed at 20 ms gaps, deletes exactly once (Enter twice), the row goes, the portal says 410, the audit log has it', async () => {
@@ -132,8 +114,8 @@ describe('delete, behind a typed confirmation', () => {
 		expect(after).toContain('u to undo');
 		await expect(anonymous.datasets.get(target.id)).rejects.toMatchObject({kind: 'gone', status: 410});
 		const lines = (await readFile(auditLog, 'utf8')).trim().split('\n').map(line => JSON.parse(line) as Record<string, unknown>);
-		expect(lines).toEqual([expect.objectContaining({method: 'DELETE', status: 204, kind: 'dataset', id: target.id, slug: target.slug, user: sandbox.users.orgAdmin.slug})]);
-		expect(await readFile(auditLog, 'utf8')).not.toContain(sandbox.users.orgAdmin.apiKey);
+		expect(lines).toEqual([expect.objectContaining({method: 'DELETE', status: 204, kind: 'dataset', id: target.id, slug: target.slug, user: suite.sandbox.users.orgAdmin.slug})]);
+		expect(await readFile(auditLog, 'utf8')).not.toContain(suite.sandbox.users.orgAdmin.apiKey);
 
 		// Undo: u, then a plain y/N.
 		await app!.press('u');
@@ -141,14 +123,14 @@ describe('delete, behind a typed confirmation', () => {
 		await app!.press('y');
 		await app!.waitFor(`restored ${target.name.slice(0, 20)}`);
 		expect((await anonymous.datasets.get(target.id)).item.deleted).toBeNull();
-		expect(sandbox.requests.filter(request => request.method === 'PUT').map(request => JSON.parse(request.body) as unknown)).toEqual([{deleted: null}]);
+		expect(suite.sandbox.requests.filter(request => request.method === 'PUT').map(request => JSON.parse(request.body) as unknown)).toEqual([{deleted: null}]);
 	});
 
 	it('a refused delete is explained and nothing changes', async () => {
 		const target = await openModalOn(4);
 		// The org admin loses the race: someone deletes it first, so the DELETE answers 410.
-		await clientAs(sandbox.users.sysadmin.apiKey).remove('dataset', target.id);
-		sandbox.clearRequests();
+		await clientAs(suite.sandbox.users.sysadmin.apiKey).remove('dataset', target.id);
+		suite.sandbox.clearRequests();
 		await typeText(app!, target.slug);
 		await app!.press(keys.enter);
 		await app!.waitFor('nothing was deleted');
@@ -158,28 +140,28 @@ describe('delete, behind a typed confirmation', () => {
 
 	it('a connection lost mid-DELETE is resolved with a GET, never a second DELETE', async () => {
 		const target = await openModalOn(5);
-		sandbox.script({kind: 'reset', method: 'DELETE', path: `/api/1/datasets/${target.id}/`, times: 1});
+		suite.sandbox.script({kind: 'reset', method: 'DELETE', path: `/api/1/datasets/${target.id}/`, times: 1});
 		await typeText(app!, target.slug);
 		await app!.press(keys.enter);
 		await app!.waitFor('nothing was deleted');
 		expect(app!.frame()).toContain('the connection failed');
 		expect(deletes()).toHaveLength(1);
 		// The GET that found out came after it.
-		expect(sandbox.requests.filter(request => request.method === 'GET' && request.url === `/api/1/datasets/${target.id}/`).length).toBeGreaterThan(0);
+		expect(suite.sandbox.requests.filter(request => request.method === 'GET' && request.url === `/api/1/datasets/${target.id}/`).length).toBeGreaterThan(0);
 		expect((await anonymous.datasets.get(target.id)).item.deleted).toBeNull();
 	});
 
 	it('deletes a dataset\'s resource (a hard delete), typed by its id', async () => {
-		const admin = clientAs(sandbox.users.orgAdmin.apiKey);
-		const datasetId = sandbox.fixtures.dataset.id;
+		const admin = clientAs(suite.sandbox.users.orgAdmin.apiKey);
+		const datasetId = suite.sandbox.fixtures.dataset.id;
 		const resources = await admin.datasets.resources(datasetId);
 		const resource = resources.items[0]!;
-		app = await renderApp({client: admin, initial: [listFrame('Resources', {kind: 'resource', scope: 'dataset', datasetId})]});
+		app = await suite.render({client: admin, initial: [listFrame('Resources', {kind: 'resource', scope: 'dataset', datasetId})]});
 		await app.waitFor(frame => /\d+ of [\d,]+ loaded/u.test(frame) && frame.includes('Marc Schmit'));
 		await app.press('D');
 		const modal = await app.waitFor('hard delete');
 		// The call wraps rather than being cut: read it without the box and the line breaks.
-		expect(modal.replaceAll(/[│\n ]+/gu, '')).toContain(`DELETE${sandbox.apiRoot}datasets/${datasetId}/resources/${resource.id}/`);
+		expect(modal.replaceAll(/[│\n ]+/gu, '')).toContain(`DELETE${suite.sandbox.apiRoot}datasets/${datasetId}/resources/${resource.id}/`);
 		await typeText(app, resource.id);
 		await app.press(keys.enter);
 		await app.waitFor(`deleted ${resource.title.slice(0, 15)}`);
@@ -188,19 +170,19 @@ describe('delete, behind a typed confirmation', () => {
 	});
 
 	it('an editor may not delete the organization: the reason, and no request', async () => {
-		const editor = clientAs(sandbox.users.editor.apiKey);
-		app = await renderApp({client: editor, initial: [listFrame('Organizations', {kind: 'organization', scope: 'catalogue', query: {q: sandbox.fixtures.organization.name}})]});
-		await app.waitFor(frame => frame.includes(sandbox.fixtures.organization.name.slice(0, 20)) && frame.includes('Léa Müller'));
+		const editor = clientAs(suite.sandbox.users.editor.apiKey);
+		app = await suite.render({client: editor, initial: [listFrame('Organizations', {kind: 'organization', scope: 'catalogue', query: {q: suite.sandbox.fixtures.organization.name}})]});
+		await app.waitFor(frame => frame.includes(suite.sandbox.fixtures.organization.name.slice(0, 20)) && frame.includes('Léa Müller'));
 		await app.press('D');
 		await app.waitFor('deleting an organization needs its admin role');
 		expect(deletes()).toHaveLength(0);
-		const direct = await editor.remove('organization', sandbox.fixtures.organization.id).catch((error: unknown) => error);
+		const direct = await editor.remove('organization', suite.sandbox.fixtures.organization.id).catch((error: unknown) => error);
 		expect(direct).toBeInstanceOf(ApiError);
 		expect(direct).toMatchObject({kind: 'forbidden', status: 403});
 	});
 
 	it('without a key, D says how to get one', async () => {
-		app = await renderApp({client: anonymous, initial: [orgDatasets()]});
+		app = await suite.render({client: anonymous, initial: [orgDatasets()]});
 		await app.waitFor('loaded');
 		await app.press('D');
 		await app.waitFor('deleting needs an API key: set UDATA_API_KEY');
@@ -208,7 +190,7 @@ describe('delete, behind a typed confirmation', () => {
 	});
 
 	it('--read-only offers no delete', async () => {
-		app = await renderApp({client: clientAs(sandbox.users.sysadmin.apiKey), initial: [orgDatasets()], readOnly: true});
+		app = await suite.render({client: clientAs(suite.sandbox.users.sysadmin.apiKey), initial: [orgDatasets()], readOnly: true});
 		const frame = await app.waitFor(frame2 => frame2.includes('loaded') && frame2.includes('Sophie Reuter'));
 		expect(frame).not.toContain('D delete');
 		await app.press('D');

@@ -1,38 +1,13 @@
-import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {createClient, type Client} from '../../source/api/client.js';
+import {describe, expect, it} from 'vitest';
 import {detailFrame} from '../../source/navigation/screens.js';
-import {startSandbox, type Sandbox} from '../../source/sandbox/server.js';
-import {keys, renderApp, type RenderedApp} from '../helpers/render-app.js';
+import {keys, type RenderedApp} from '../helpers/render-app.js';
+import {sandboxSuite} from '../helpers/sandbox-suite.js';
 
-let sandbox: Sandbox;
+const suite = sandboxSuite({seed: 13});
+const clientAs = (key: string | undefined) => suite.clientAs(key);
 let app: RenderedApp | undefined;
-const clients: Client[] = [];
 
-function clientAs(key: string | undefined): Client {
-	const client = createClient({apiUrl: sandbox.apiRoot, apiKey: key, retry: {maxRetries: 0}});
-	clients.push(client);
-	return client;
-}
-
-beforeAll(async () => {
-	sandbox = await startSandbox({port: 0, seed: 13});
-});
-
-afterAll(async () => {
-	await Promise.all(clients.map(async client => client.close()));
-	await sandbox.close();
-});
-
-beforeEach(() => {
-	sandbox.clearRequests();
-});
-
-afterEach(async () => {
-	await app?.unmount();
-	app = undefined;
-});
-
-const puts = () => sandbox.requests.filter(request => request.method === 'PUT');
+const puts = () => suite.sandbox.requests.filter(request => request.method === 'PUT');
 
 async function clearAndType(rendered: RenderedApp, length: number, text: string): Promise<void> {
 	for (let index = 0; index < length; index++) {
@@ -48,9 +23,9 @@ async function clearAndType(rendered: RenderedApp, length: number, text: string)
 
 /** The fixture organization's pane, as its admin, with the edit form open. */
 async function openForm(): Promise<{acronym: string; slug: string}> {
-	const admin = clientAs(sandbox.users.orgAdmin.apiKey);
-	const {item} = await admin.organizations.get(sandbox.fixtures.organization.id);
-	app = await renderApp({client: admin, initial: [detailFrame({kind: 'organization', id: item.id}, item.name)]});
+	const admin = clientAs(suite.sandbox.users.orgAdmin.apiKey);
+	const {item} = await admin.organizations.get(suite.sandbox.fixtures.organization.id);
+	app = await suite.render({client: admin, initial: [detailFrame({kind: 'organization', id: item.id}, item.name)]});
 	await app.waitFor(frame => frame.includes(`organization · ${item.slug}`) && frame.includes('Marc Schmit'));
 	await app.press('e');
 	await app.waitFor('Tab/↑↓ field');
@@ -84,7 +59,7 @@ describe('edit, reviewed and confirmed', () => {
 
 	it('an emptied field becomes null; a 400 comes back beside its field', async () => {
 		const {slug} = await openForm();
-		const {item} = await clientAs(undefined).organizations.get(sandbox.fixtures.organization.id);
+		const {item} = await clientAs(undefined).organizations.get(suite.sandbox.fixtures.organization.id);
 		await clearAndType(app!, item.name.length, '');
 		await app!.press(keys.enter);
 		const review = await app!.waitFor('1 change:');
@@ -107,8 +82,8 @@ describe('edit, reviewed and confirmed', () => {
 		await app!.press(keys.down);
 		await clearAndType(app!, 10, 'MINE');
 		// Meanwhile, the sysadmin edits the organization.
-		await clientAs(sandbox.users.sysadmin.apiKey).update('organization', sandbox.fixtures.organization.id, {url: 'https://someone-else.example'});
-		sandbox.clearRequests();
+		await clientAs(suite.sandbox.users.sysadmin.apiKey).update('organization', suite.sandbox.fixtures.organization.id, {url: 'https://someone-else.example'});
+		suite.sandbox.clearRequests();
 		await app!.press(keys.enter, keys.enter);
 		for (const character of slug) {
 			// eslint-disable-next-line no-await-in-loop
@@ -121,8 +96,8 @@ describe('edit, reviewed and confirmed', () => {
 	});
 
 	it('an outsider is told why, and no form opens', async () => {
-		const outsider = clientAs(sandbox.users.outsider.apiKey);
-		app = await renderApp({client: outsider, initial: [detailFrame({kind: 'organization', id: sandbox.fixtures.organization.id}, 'Org')]});
+		const outsider = clientAs(suite.sandbox.users.outsider.apiKey);
+		app = await suite.render({client: outsider, initial: [detailFrame({kind: 'organization', id: suite.sandbox.fixtures.organization.id}, 'Org')]});
 		await app.waitFor(frame => frame.includes('organization · ') && frame.includes('Tom Weber'));
 		await app.press('e');
 		await app.waitFor('editing an organization needs its admin role');

@@ -1,43 +1,27 @@
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {createClient, type Client} from '../../source/api/client.js';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {catalogue} from '../../source/domain/list-source.js';
 import {listFrame} from '../../source/navigation/screens.js';
-import {startSandbox, type Sandbox} from '../../source/sandbox/server.js';
-import {keys, renderApp, type RenderedApp} from '../helpers/render-app.js';
+import {keys} from '../helpers/render-app.js';
+import {sandboxSuite} from '../helpers/sandbox-suite.js';
 
-let sandbox: Sandbox;
+const suite = sandboxSuite({seed: 4});
+const clientFor = (apiKey: string | undefined) => suite.clientAs(apiKey);
 let folder: string;
-let app: RenderedApp | undefined;
-const clients: Client[] = [];
-
-function clientFor(apiKey: string | undefined): Client {
-	const client = createClient({apiUrl: sandbox.apiRoot, apiKey, retry: {maxRetries: 0}});
-	clients.push(client);
-	return client;
-}
 
 beforeAll(async () => {
-	sandbox = await startSandbox({port: 0, seed: 4});
 	folder = await mkdtemp(join(tmpdir(), 'udx-identity-'));
 });
 
 afterAll(async () => {
-	await Promise.all(clients.map(async client => client.close()));
-	await sandbox.close();
 	await rm(folder, {recursive: true, force: true});
-});
-
-afterEach(async () => {
-	await app?.unmount();
-	app = undefined;
 });
 
 describe(':login and :logout', () => {
 	it('asks for the key masked, says why a key is refused, and logs in with a good one', async () => {
-		app = await renderApp({client: clientFor(undefined), clientFor, initial: [listFrame('Reuses', catalogue('reuse'))]});
+		const app = await suite.render({client: clientFor(undefined), clientFor, initial: [listFrame('Reuses', catalogue('reuse'))]});
 		await app.waitFor(frame => frame.includes('anonymous · read-only') && frame.includes('loaded'));
 		await app.press(':login', keys.enter);
 		await app.waitFor('kept in memory only');
@@ -49,23 +33,23 @@ describe(':login and :logout', () => {
 			await app.press(keys.backspace);
 		}
 
-		const {apiKey, firstName, lastName} = sandbox.users.orgAdmin;
+		const {apiKey, firstName, lastName} = suite.sandbox.users.orgAdmin;
 		await app.press(apiKey, keys.enter);
 		const loggedIn = await app.waitFor(`${firstName} ${lastName} · user`);
 		expect(loggedIn).not.toContain(apiKey);
-		expect(sandbox.requests.at(-1)?.apiKey).toBe(apiKey);
+		expect(suite.sandbox.requests.at(-1)?.apiKey).toBe(apiKey);
 		await app.press(':logout', keys.enter);
 		await app.waitFor(frame => frame.includes('anonymous · read-only') && frame.includes('the key is forgotten'));
 		await app.press('r');
 		await app.waitFor('loaded');
-		expect(sandbox.requests.at(-1)?.apiKey).toBeUndefined();
+		expect(suite.sandbox.requests.at(-1)?.apiKey).toBeUndefined();
 	});
 });
 
 describe(':history', () => {
 	it('shows the audit log, newest first, and an empty one as such', async () => {
 		const auditLog = join(folder, 'audit.log');
-		app = await renderApp({client: clientFor(undefined), initial: [listFrame('Reuses', catalogue('reuse'))], auditLog});
+		const app = await suite.render({client: clientFor(undefined), initial: [listFrame('Reuses', catalogue('reuse'))], auditLog});
 		await app.waitFor('loaded');
 		await app.press(':history', keys.enter);
 		await app.waitFor('no mutation recorded yet');

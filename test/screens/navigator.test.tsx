@@ -1,38 +1,22 @@
-import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {createClient, type Client} from '../../source/api/client.js';
+import {beforeAll, describe, expect, it} from 'vitest';
+import type {Client} from '../../source/api/client.js';
 import {catalogue} from '../../source/domain/list-source.js';
 import {listFrame, detailFrame} from '../../source/navigation/screens.js';
-import {startSandbox, type Sandbox} from '../../source/sandbox/server.js';
-import {keys, renderApp, type RenderedApp} from '../helpers/render-app.js';
+import {keys} from '../helpers/render-app.js';
+import {sandboxSuite} from '../helpers/sandbox-suite.js';
 
-let sandbox: Sandbox;
+const suite = sandboxSuite({seed: 3});
 let client: Client;
-let app: RenderedApp | undefined;
 
-beforeAll(async () => {
-	sandbox = await startSandbox({port: 0, seed: 3});
-	client = createClient({apiUrl: sandbox.apiRoot, retry: {maxRetries: 0}});
-});
-
-afterAll(async () => {
-	await client.close();
-	await sandbox.close();
-});
-
-beforeEach(() => {
-	sandbox.clearRequests();
-});
-
-afterEach(async () => {
-	await app?.unmount();
-	app = undefined;
+beforeAll(() => {
+	client = suite.clientAs();
 });
 
 const selectedLine = (frame: string) => frame.split('\n').find(line => line.includes('▸')) ?? '';
 
 describe('the navigator on the sandbox', () => {
 	it('opens the home menu and a list from it', async () => {
-		app = await renderApp({client, initial: []});
+		const app = await suite.render({client, initial: []});
 		await app.waitFor('Organizations');
 		await app.press('j', keys.enter);
 		await app.waitFor(frame => frame.includes('TITLE') && frame.includes('loaded'));
@@ -40,7 +24,7 @@ describe('the navigator on the sandbox', () => {
 	});
 
 	it('list → detail → related list → back restores the cursor', async () => {
-		app = await renderApp({client, initial: [listFrame('Organizations', catalogue('organization'))]});
+		const app = await suite.render({client, initial: [listFrame('Organizations', catalogue('organization'))]});
 		await app.waitFor(/of [\d,]+ loaded/u);
 		for (let step = 0; step < 3; step++) {
 			// eslint-disable-next-line no-await-in-loop
@@ -64,16 +48,16 @@ describe('the navigator on the sandbox', () => {
 		const back = await app.waitFor('NAME');
 		// Same row selected: the inverse row is not visible in plain text, so compare through the reducer's status:
 		expect(back).toContain(fourth.name.slice(0, 20));
-		const requestsBefore = sandbox.requests.filter(request => request.url.startsWith('/api/1/organizations/?')).length;
+		const requestsBefore = suite.sandbox.requests.filter(request => request.url.startsWith('/api/1/organizations/?')).length;
 		expect(requestsBefore).toBe(1);
 	});
 
 	it('loads on scroll to the end of the list, each item once', async () => {
-		const {organization} = sandbox.fixtures;
+		const {organization} = suite.sandbox.fixtures;
 		const first = await client.organizations.datasets(organization.id, {pageSize: 20});
 		const total = first.total!;
-		sandbox.clearRequests();
-		app = await renderApp({client, initial: [listFrame('Datasets', {kind: 'dataset', scope: 'organization', organizationId: organization.id})], pageSize: 20});
+		suite.sandbox.clearRequests();
+		const app = await suite.render({client, initial: [listFrame('Datasets', {kind: 'dataset', scope: 'organization', organizationId: organization.id})], pageSize: 20});
 		await app.waitFor(`20 of ${total} loaded`);
 		for (let index = 0; index < total + 5; index++) {
 			// eslint-disable-next-line no-await-in-loop
@@ -83,13 +67,13 @@ describe('the navigator on the sandbox', () => {
 		const end = await app.waitFor(`end of list · ${total} items`);
 		expect(end).toContain(`${total} of ${total} loaded`);
 		// next_page may name the organization by slug (API.md §2.2).
-		const pages = sandbox.requests.filter(request => request.url.includes(`/organizations/${organization.id}/datasets/`) || request.url.includes(`/organizations/${organization.slug}/datasets/`));
+		const pages = suite.sandbox.requests.filter(request => request.url.includes(`/organizations/${organization.id}/datasets/`) || request.url.includes(`/organizations/${organization.slug}/datasets/`));
 		expect(pages).toHaveLength(Math.ceil(total / 20));
 	});
 
 	it('a 500 on page 2 shows the retry row, the rows stay, and r recovers', async () => {
-		sandbox.script({kind: 'status', status: 500, path: 'page=2', times: 1});
-		app = await renderApp({client, initial: [listFrame('Reuses', catalogue('reuse'))], pageSize: 20});
+		suite.sandbox.script({kind: 'status', status: 500, path: 'page=2', times: 1});
+		const app = await suite.render({client, initial: [listFrame('Reuses', catalogue('reuse'))], pageSize: 20});
 		await app.waitFor('20 of');
 		await app.press('G');
 		const failed = await app.waitFor('r to retry');
@@ -100,8 +84,8 @@ describe('the navigator on the sandbox', () => {
 	});
 
 	it('an organization pane shows its metrics at a glance', async () => {
-		app = await renderApp({client, initial: [detailFrame({kind: 'organization', id: sandbox.fixtures.organization.id}, 'Org')]});
-		const pane = await app.waitFor(frame => frame.includes('Metrics') && frame.includes(sandbox.fixtures.organization.slug));
+		const app = await suite.render({client, initial: [detailFrame({kind: 'organization', id: suite.sandbox.fixtures.organization.id}, 'Org')]});
+		const pane = await app.waitFor(frame => frame.includes('Metrics') && frame.includes(suite.sandbox.fixtures.organization.slug));
 		expect(pane).toMatch(/Datasets\s+[\d,]+/u);
 		expect(pane).toMatch(/Views\s+[\d,]+/u);
 		expect(pane).toMatch(/[▁▂▃▄▅▆▇█]|no data/u);
@@ -109,15 +93,15 @@ describe('the navigator on the sandbox', () => {
 	});
 
 	it('J shows the raw JSON, sanitised', async () => {
-		app = await renderApp({client, initial: [detailFrame({kind: 'dataset', id: sandbox.fixtures.dataset.id}, 'Dataset')]});
+		const app = await suite.render({client, initial: [detailFrame({kind: 'dataset', id: suite.sandbox.fixtures.dataset.id}, 'Dataset')]});
 		await app.waitFor('Metrics');
 		await app.press('J');
-		const json = await app.waitFor(`"id": "${sandbox.fixtures.dataset.id}"`);
+		const json = await app.waitFor(`"id": "${suite.sandbox.fixtures.dataset.id}"`);
 		expect(json).toContain('{');
 	});
 
 	it('follows a resize and never draws taller than the terminal', async () => {
-		app = await renderApp({client, initial: [listFrame('Organizations', catalogue('organization'))]}, {columns: 100, rows: 30});
+		const app = await suite.render({client, initial: [listFrame('Organizations', catalogue('organization'))]}, {columns: 100, rows: 30});
 		await app.waitFor(/of [\d,]+ loaded/u);
 		expect(app.frame().split('\n').length).toBeLessThanOrEqual(29);
 		await app.resize(80, 24);
@@ -128,7 +112,7 @@ describe('the navigator on the sandbox', () => {
 	});
 
 	it('switches list with the palette, typed in one chunk', async () => {
-		app = await renderApp({client, initial: [listFrame('Organizations', catalogue('organization'))]});
+		const app = await suite.render({client, initial: [listFrame('Organizations', catalogue('organization'))]});
 		await app.waitFor('loaded');
 		await app.press(':reuses', keys.enter);
 		await app.waitFor(frame => frame.includes('Reuses') && frame.includes('TYPE'));
@@ -139,7 +123,7 @@ describe('the navigator on the sandbox', () => {
 	});
 
 	it('says in words what a forbidden list is', async () => {
-		app = await renderApp({client, initial: [listFrame('Users', catalogue('user'))]});
+		const app = await suite.render({client, initial: [listFrame('Users', catalogue('user'))]});
 		await app.waitFor('listing users needs a sysadmin\'s API key');
 		expect(selectedLine(app.frame())).toBe('');
 	});

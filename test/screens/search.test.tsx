@@ -1,42 +1,25 @@
 import {setTimeout as delay} from 'node:timers/promises';
-import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
-import {createClient, type Client} from '../../source/api/client.js';
+import {beforeAll, describe, expect, it} from 'vitest';
+import type {Client} from '../../source/api/client.js';
 import {toDataset} from '../../source/api/to-domain.js';
 import {catalogue} from '../../source/domain/list-source.js';
 import {listFrame} from '../../source/navigation/screens.js';
-import {startSandbox, type Sandbox} from '../../source/sandbox/server.js';
 import {pollUntil} from '../helpers/poll.js';
-import {keys, renderApp, type RenderedApp} from '../helpers/render-app.js';
+import {keys} from '../helpers/render-app.js';
+import {sandboxSuite} from '../helpers/sandbox-suite.js';
 
-let sandbox: Sandbox;
+const suite = sandboxSuite({seed: 11});
 let client: Client;
-let app: RenderedApp | undefined;
 
-beforeAll(async () => {
-	sandbox = await startSandbox({port: 0, seed: 11});
-	client = createClient({apiUrl: sandbox.apiRoot, retry: {maxRetries: 0}});
-});
-
-afterAll(async () => {
-	await client.close();
-	await sandbox.close();
-});
-
-beforeEach(() => {
-	sandbox.clearRequests();
-	sandbox.setFaults({latencyMs: 0});
-});
-
-afterEach(async () => {
-	await app?.unmount();
-	app = undefined;
+beforeAll(() => {
+	client = suite.clientAs();
 });
 
 const statusLine = (frame: string) => frame.split('\n').at(-2) ?? '';
 
 describe('local search', () => {
 	it('filters what is loaded as you type, names the mode, and Esc restores the list', async () => {
-		app = await renderApp({client, initial: [listFrame('Organizations', catalogue('organization'))], pageSize: 50});
+		const app = await suite.render({client, initial: [listFrame('Organizations', catalogue('organization'))], pageSize: 50});
 		await app.waitFor(/50 of [\d,]+ loaded/u);
 		await app.press('j', 'j');
 		const insee = (await client.organizations.list({q: 'INSEE'})).items[0];
@@ -49,7 +32,7 @@ describe('local search', () => {
 		const filtered = await app.waitFor(frame => /local · \d+ of 50 loaded/u.test(frame));
 		expect(filtered).toContain('/insee');
 		// Only rows that match are shown, and the search loaded no page by itself.
-		const requests = sandbox.requests.length;
+		const requests = suite.sandbox.requests.length;
 		expect(statusLine(filtered)).toMatch(/^local · \d+ of 50 loaded/u);
 		if (insee && filtered.includes(insee.name.slice(0, 30))) {
 			// The exact acronym ranks first (when INSEE is among the loaded rows).
@@ -59,7 +42,7 @@ describe('local search', () => {
 		await app.press(keys.escape);
 		const restored = await app.waitFor(frame => !frame.includes('/insee') && /50 of [\d,]+ loaded/u.test(frame));
 		expect(restored).not.toContain('local ·');
-		expect(sandbox.requests.length).toBe(requests);
+		expect(suite.sandbox.requests.length).toBe(requests);
 	});
 
 	it('keeps every character typed at 20 ms gaps into a 10,000-row list, and finds the right rows', async () => {
@@ -69,7 +52,7 @@ describe('local search', () => {
 		}));
 		rows[7777] = toDataset({id: 'target', slug: 'target', title: 'Stationnement vélos Luxembourg-Ville'});
 		const frame = {...listFrame('Datasets', catalogue('dataset')), rows, total: rows.length, nextPageUrl: null};
-		app = await renderApp({client, initial: [frame]});
+		const app = await suite.render({client, initial: [frame]});
 		await app.waitFor('10,000 of 10,000 loaded');
 		await app.press('/');
 		const query = 'stationnemen';
@@ -90,7 +73,7 @@ describe('local search', () => {
 
 describe('server search', () => {
 	it('Enter searches the whole portal as its own frame; Esc goes back to the list as it was', async () => {
-		app = await renderApp({client, initial: [listFrame('Datasets', catalogue('dataset'))], pageSize: 20});
+		const app = await suite.render({client, initial: [listFrame('Datasets', catalogue('dataset'))], pageSize: 20});
 		await app.waitFor(/20 of [\d,]+ loaded/u);
 		await app.press('j', 'j', 'j', '/');
 		for (const character of 'vélos') {
@@ -100,36 +83,36 @@ describe('server search', () => {
 
 		await app.press(keys.enter);
 		const results = await app.waitFor(frame => frame.includes('› search "vélos"') && /server · [\d,+]+ results/u.test(frame));
-		expect(sandbox.requests.some(request => request.url.startsWith('/api/2/datasets/search/') && request.url.includes('q=v%C3%A9los'))).toBe(true);
+		expect(suite.sandbox.requests.some(request => request.url.startsWith('/api/2/datasets/search/') && request.url.includes('q=v%C3%A9los'))).toBe(true);
 		expect(results).toContain('Datasets › search "vélos"');
 		// Server results load on scroll like any list, following the search's next_page.
 		await app.press('G');
-		await pollUntil(() => sandbox.requests.filter(request => request.url.startsWith('/api/2/datasets/search/') && request.url.includes('page=')).length, count => count >= 1, {describe: () => sandbox.requests.map(request => request.url).join('\n')});
+		await pollUntil(() => suite.sandbox.requests.filter(request => request.url.startsWith('/api/2/datasets/search/') && request.url.includes('page=')).length, count => count >= 1, {describe: () => suite.sandbox.requests.map(request => request.url).join('\n')});
 		await app.press(keys.escape);
 		// The list as it was: its rows and pages still loaded (no refetch), the filter gone.
-		const requests = sandbox.requests.length;
+		const requests = suite.sandbox.requests.length;
 		const back = await app.waitFor(frame => !frame.includes('search "') && /\d+ of [\d,]+ loaded/u.test(frame));
 		expect(back).not.toContain('/vélos');
-		expect(sandbox.requests.length).toBe(requests);
+		expect(suite.sandbox.requests.length).toBe(requests);
 	});
 
 	it('says when nothing matches', async () => {
-		app = await renderApp({client, initial: [listFrame('Datasets', catalogue('dataset'))]});
+		const app = await suite.render({client, initial: [listFrame('Datasets', catalogue('dataset'))]});
 		await app.waitFor('loaded');
 		await app.press('/', 'z', 'q', 'x', 'w', 'v', keys.enter);
 		await app.waitFor(frame => frame.includes('server · 0 results') && frame.includes('nothing here'));
 	});
 
 	it('drops the results of a search left before the server answered', async () => {
-		app = await renderApp({client, initial: [listFrame('Organizations', catalogue('organization'))]});
+		const app = await suite.render({client, initial: [listFrame('Organizations', catalogue('organization'))]});
 		await app.waitFor('loaded');
-		sandbox.setFaults({latencyMs: 400});
+		suite.sandbox.setFaults({latencyMs: 400});
 		await app.press('/', 'a', keys.enter);
 		await app.waitFor('search "a"');
 		await app.press(keys.escape);
 		await app.press('/', 'b', keys.enter);
 		await app.waitFor(frame => frame.includes('search "b"'));
-		sandbox.setFaults({latencyMs: 0});
+		suite.sandbox.setFaults({latencyMs: 0});
 		const results = await app.waitFor(frame => /server · [\d,+]+ results/u.test(frame) && frame.includes('search "b"'));
 		const expected = await client.list({kind: 'organization', scope: 'search', query: {q: 'b'}});
 		expect(results).toContain(`server · ${expected.total?.toLocaleString('en-US')} results`);
@@ -137,11 +120,11 @@ describe('server search', () => {
 	});
 
 	it('resolves a slug in a palette filter, and says so when it is unknown', async () => {
-		app = await renderApp({client, initial: [listFrame('Organizations', catalogue('organization'))]});
+		const app = await suite.render({client, initial: [listFrame('Organizations', catalogue('organization'))]});
 		await app.waitFor('loaded');
-		await app.press(`:datasets organization=${sandbox.fixtures.organization.slug}`, keys.enter);
-		await app.waitFor(frame => frame.includes(`Datasets organization=${sandbox.fixtures.organization.slug}`) && /\d+ of [\d,]+ loaded/u.test(frame));
-		expect(sandbox.requests.some(request => request.url.startsWith('/api/1/datasets/') && request.url.includes(`organization=${sandbox.fixtures.organization.id}`))).toBe(true);
+		await app.press(`:datasets organization=${suite.sandbox.fixtures.organization.slug}`, keys.enter);
+		await app.waitFor(frame => frame.includes(`Datasets organization=${suite.sandbox.fixtures.organization.slug}`) && /\d+ of [\d,]+ loaded/u.test(frame));
+		expect(suite.sandbox.requests.some(request => request.url.startsWith('/api/1/datasets/') && request.url.includes(`organization=${suite.sandbox.fixtures.organization.id}`))).toBe(true);
 		await app.press(':reuses dataset=no-such-dataset', keys.enter);
 		await app.waitFor('no dataset "no-such-dataset"');
 	});
