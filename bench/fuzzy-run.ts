@@ -1,6 +1,6 @@
 /**
- * The local filter's figures alone: `NODE_ENV=production node --expose-gc --import tsx bench/fuzzy-run.ts`
- * (`--expose-gc` is optional: with it, each timed pass starts after a collection).
+ * The local filter's figures alone: `NODE_ENV=production node --import tsx bench/fuzzy-run.ts`
+ * (about a minute: plain fuse.js, the reference, takes seconds a keystroke at 100,000 rows).
  */
 import {benchFuzzy} from './fuzzy.js';
 

@@ -35,8 +35,10 @@ export type SearchDoc = {readonly fields: readonly string[]};
 export type FuzzyHit = {readonly index: number; readonly score: number; readonly highlights: ReadonlyArray<readonly [number, number]>};
 
 /**
- * fuse.js's threshold: up to one error per four characters ("accidnts" → "accidents", "qualte" →
- * "qualité"), none under four. The default, 0.6, let "lyon" match a third of a corpus.
+ * fuse.js's threshold: one error per five characters ("accidnts" → "accidents", "qualte" →
+ * "qualité"), none under five. The default, 0.6, let "lyon" match a third of a corpus; 0.25 (one
+ * error in four letters) still let the four letters typed on the way to a word match mostly noise:
+ * on the bench's corpus "inse" matched 3 times the rows holding it, "lyon" found London.
  */
 const THRESHOLD = 0.2;
 
@@ -81,6 +83,13 @@ const foldedOptions: IFuseOptions<never> = {
 
 const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
 
+/** fuse.js's isBlank (`!value.trim().length`), without making the trimmed copy. */
+function isBlank(text: string): boolean {
+	const first = text.charCodeAt(0);
+	// Nearly every field starts with a printable ASCII character.
+	return !(first > 32 && first < 127) && !/\S/u.test(text);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Folding, exactly as fuse.js 7.5.0 does it (src/helpers/diacritics.ts and the analyzer): lower
 // case, NFD, strip this list of combining marks, then a few letters NFD cannot decompose. The
@@ -108,12 +117,12 @@ function fold(text: string): string {
 	return text.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '').replace(NON_DECOMPOSABLE_RE, ch => NON_DECOMPOSABLE[ch] ?? ch);
 }
 
-const foldedCodePoints = new Map<string, string>();
-function foldCodePoint(codePoint: string): string {
-	let folded = foldedCodePoints.get(codePoint);
+const foldedCodePoints = new Map<number, string>();
+function foldCodePoint(code: number): string {
+	let folded = foldedCodePoints.get(code);
 	if (folded === undefined) {
-		folded = fold(codePoint);
-		foldedCodePoints.set(codePoint, folded);
+		folded = fold(String.fromCodePoint(code));
+		foldedCodePoints.set(code, folded);
 	}
 
 	return folded;
@@ -131,27 +140,35 @@ function offsetMap(original: string, folded: string): Int32Array | null {
 		return null;
 	}
 
+	// Most accented titles fold in place ("é" is one unit before and after): find out cheaply.
+	let inPlace = folded.length === original.length;
+	for (let at = 0; at < original.length && inPlace; at++) {
+		const code = original.charCodeAt(at);
+		if (code >= 128) {
+			const point = original.codePointAt(at)!;
+			const width = point > 0xFF_FF ? 2 : 1;
+			inPlace = foldCodePoint(point).length === width;
+			at += width - 1;
+		}
+	}
+
+	if (inPlace) {
+		return null;
+	}
+
 	const starts: number[] = [];
 	const ends: number[] = [];
-	let identity = true;
 	for (let at = 0; at < original.length;) {
 		const code = original.codePointAt(at)!;
 		const width = code > 0xFF_FF ? 2 : 1;
-		const piece = foldCodePoint(original.slice(at, at + width));
-		if (piece.length !== width) {
-			identity = false;
-		}
-
+		const piece = code < 128 ? original[at]! : foldCodePoint(code);
 		for (let unit = 0; unit < piece.length; unit++) {
+			// A unit that kept its place maps to itself; one that a fold made or merged, to its whole source.
 			starts.push(piece.length === width ? at + unit : at);
 			ends.push(piece.length === width ? at + unit + 1 : at + width);
 		}
 
 		at += width;
-	}
-
-	if (identity && starts.length === folded.length) {
-		return null;
 	}
 
 	const map = new Int32Array(folded.length * 2);
@@ -320,6 +337,22 @@ function charMask(text: string): [number, number] {
 	return [low, high];
 }
 
+/** A bigram as one of the 128 bits of a text's own bigram mask (four ints per text). */
+const textGramBit = (first: number, second: number): number => Math.imul((first << 16) | second, 0x85_EB_CA_6B) >>> 25;
+
+/** The 128-bit bigram masks of a string's bigrams, as bit numbers. */
+function textGramsOf(text: string): Int32Array {
+	const grams = new Int32Array(Math.max(0, text.length - 1));
+	for (let at = 1; at < text.length; at++) {
+		grams[at - 1] = textGramBit(text.charCodeAt(at - 1), text.charCodeAt(at));
+	}
+
+	return grams;
+}
+
+/** How many code units charBit maps exactly (a–z, 0–9, _), and the "none" of #nameLetters. */
+const EXACT_CHARS = 37;
+const NO_LETTER = 255;
 const isExactChar = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95;
 const unigramBit = (code: number): number => BIGRAM_BITS + charBit(code);
 /** Whether a 64-bit mask (two ints per text, at 2 × text) has a bit. */
@@ -370,6 +403,9 @@ type Chunk = {
 	readonly pieceGrams: readonly Int32Array[];
 	/** The pieces' characters as 64-bit masks (low, high; see charBit): a text lacking one cannot hold that piece. */
 	readonly pieceChars: Int32Array;
+	/** The pieces' bigrams, and the pattern's, as bits of a text's bigram mask (see textGramBit). */
+	readonly pieceTextGrams: readonly Int32Array[];
+	readonly textGrams: Int32Array;
 	/** Myers' pattern masks, forwards and backwards: ASCII in arrays, the rest in maps. */
 	readonly ascii: Int32Array;
 	readonly other: Map<number, number>;
@@ -414,14 +450,61 @@ function patternMasks(pattern: string, reverse: boolean): [Int32Array, Map<numbe
 	return [ascii, other];
 }
 
-function makeChunk(pattern: string): Chunk {
-	const errors = errorsFor(pattern.length);
-	const pieces: string[] = [];
-	if (errors > 0) {
-		for (let piece = 0; piece <= errors; piece++) {
-			pieces.push(pattern.slice(Math.floor((piece * pattern.length) / (errors + 1)), Math.floor(((piece + 1) * pattern.length) / (errors + 1))));
+/**
+ * Split a pattern into `count` contiguous pieces, choosing the cut points so the pieces are as rare
+ * as the rows' bitsets say: a row is checked further if it may hold any piece, so rare pieces
+ * ("ins" + "ee" rather than "in" + "see") leave fewer rows to check. `rowsWith` counts, per bit,
+ * the rows whose bitset has it; a piece is no more frequent than its rarest bigram.
+ */
+function splitRarely(pattern: string, count: number, rowsWith: Int32Array | undefined): string[] {
+	const length = pattern.length;
+	const even = (piece: number) => pattern.slice(Math.floor((piece * length) / count), Math.floor(((piece + 1) * length) / count));
+	if (!rowsWith || count > length) {
+		return Array.from({length: count}, (_, piece) => even(piece));
+	}
+
+	const cost = (start: number, end: number): number => {
+		if (end - start === 1) {
+			return rowsWith[unigramBit(pattern.charCodeAt(start))]!;
+		}
+
+		let rarest = Number.POSITIVE_INFINITY;
+		for (let at = start + 1; at < end; at++) {
+			rarest = Math.min(rarest, rowsWith[bigramBit(pattern.charCodeAt(at - 1), pattern.charCodeAt(at))]!);
+		}
+
+		return rarest;
+	};
+
+	// best[pieces][end]: the least total cost of cutting pattern[0, end) into that many pieces.
+	const best = Array.from({length: count + 1}, () => new Float64Array(length + 1).fill(Number.POSITIVE_INFINITY));
+	const cut = Array.from({length: count + 1}, () => new Int32Array(length + 1));
+	best[0]![0] = 0;
+	for (let pieces = 1; pieces <= count; pieces++) {
+		for (let end = pieces; end <= length - (count - pieces); end++) {
+			for (let start = pieces - 1; start < end; start++) {
+				const total = best[pieces - 1]![start]! + cost(start, end);
+				if (total < best[pieces]![end]!) {
+					best[pieces]![end] = total;
+					cut[pieces]![end] = start;
+				}
+			}
 		}
 	}
+
+	const pieces: string[] = [];
+	for (let piece = count, end = length; piece > 0; piece--) {
+		const start = cut[piece]![end]!;
+		pieces.unshift(pattern.slice(start, end));
+		end = start;
+	}
+
+	return pieces;
+}
+
+function makeChunk(pattern: string, rowsWith?: Int32Array): Chunk {
+	const errors = errorsFor(pattern.length);
+	const pieces = errors > 0 ? splitRarely(pattern, errors + 1, rowsWith) : [];
 
 	const [ascii, other] = patternMasks(pattern, false);
 	const [reverseAscii, reverseOther] = patternMasks(pattern, true);
@@ -433,6 +516,8 @@ function makeChunk(pattern: string): Chunk {
 		pieces,
 		pieceGrams: pieces.map(piece => gramsOf(piece)),
 		pieceChars: Int32Array.from(pieces.flatMap(piece => charMask(piece))),
+		pieceTextGrams: pieces.map(piece => textGramsOf(piece)),
+		textGrams: textGramsOf(pattern),
 		ascii,
 		other,
 		reverseAscii,
@@ -441,9 +526,9 @@ function makeChunk(pattern: string): Chunk {
 }
 
 /** A query word, split into chunks the way fuse.js's BitapSearch splits a pattern longer than 32. */
-function makeTerm(text: string): Term {
+function makeTerm(text: string, rowsWith?: Int32Array): Term {
 	if (text.length <= MAX_BITS) {
-		const chunk = makeChunk(text);
+		const chunk = makeChunk(text, rowsWith);
 		const letter = text.length === 1 && isExactChar(text.charCodeAt(0)) ? charBit(text.charCodeAt(0)) : -1;
 		return {text, chunks: [chunk], long: false, errors: chunk.errors, letter, chars: charMask(text)};
 	}
@@ -451,11 +536,11 @@ function makeTerm(text: string): Term {
 	const chunks: Chunk[] = [];
 	const remainder = text.length % MAX_BITS;
 	for (let at = 0; at < text.length - remainder; at += MAX_BITS) {
-		chunks.push(makeChunk(text.slice(at, at + MAX_BITS)));
+		chunks.push(makeChunk(text.slice(at, at + MAX_BITS), rowsWith));
 	}
 
 	if (remainder) {
-		chunks.push(makeChunk(text.slice(-MAX_BITS)));
+		chunks.push(makeChunk(text.slice(-MAX_BITS), rowsWith));
 	}
 
 	return {text, chunks, long: true, errors: errorsFor(MAX_BITS), letter: -1, chars: charMask(text)};
@@ -635,7 +720,7 @@ function termState(term: Term, texts: readonly string[], info: TextInfo, id: num
 	const low = info.chars[id * 2]!;
 	const high = info.chars[(id * 2) + 1]!;
 	const [termLow, termHigh] = term.chars;
-	if ((low & termLow) === termLow && (high & termHigh) === termHigh) {
+	if ((low & termLow) === termLow && (high & termHigh) === termHigh && hasTextGrams(info, id, term.chunks[0]!.textGrams)) {
 		const text = texts[id]!;
 		if (info.length[id] === term.text.length && text === term.text) {
 			return EQUALS;
@@ -655,7 +740,7 @@ function termState(term: Term, texts: readonly string[], info: TextInfo, id: num
 		for (let piece = 0; piece < pieces.length; piece++) {
 			const pieceLow = pieceChars[piece * 2]!;
 			const pieceHigh = pieceChars[(piece * 2) + 1]!;
-			if ((low & pieceLow) === pieceLow && (high & pieceHigh) === pieceHigh && texts[id]!.includes(pieces[piece]!)) {
+			if ((low & pieceLow) === pieceLow && (high & pieceHigh) === pieceHigh && hasTextGrams(info, id, chunk.pieceTextGrams[piece]!) && texts[id]!.includes(pieces[piece]!)) {
 				if (withinErrors(chunk, texts[id]!)) {
 					return FUZZY;
 				}
@@ -681,40 +766,47 @@ function isExtended(query: string): boolean {
 	return EXTENDED.test(query);
 }
 
-type Item = {readonly kind: 'contains' | 'fuzzy' | 'inverse'; readonly term: Term};
-const itemMatchers: ReadonlyArray<readonly [RegExp, Item['kind']]> = [
-	[/^=(.*)$/, 'contains'],
-	[/^'(.*)$/, 'contains'],
-	[/^\^(.*)$/, 'contains'],
+type ItemKind = 'equal' | 'include' | 'prefix' | 'suffix' | 'fuzzy' | 'inverse';
+/** A positive item of an extended query: what a text must hold for fuse.js to match it. */
+type Item = {readonly kind: Exclude<ItemKind, 'inverse'>; readonly term: Term};
+const itemMatchers: ReadonlyArray<readonly [RegExp, ItemKind]> = [
+	[/^=(.*)$/, 'equal'],
+	[/^'(.*)$/, 'include'],
+	[/^\^(.*)$/, 'prefix'],
 	[/^!\^(.*)$/, 'inverse'],
 	[/^!(.*)\$$/, 'inverse'],
-	[/^(.*)\$$/, 'contains'],
+	[/^(.*)\$$/, 'suffix'],
 	[/^!(.*)$/, 'inverse'],
 	[/^(.*)$/, 'fuzzy'],
 ];
 
-/** The OR-groups of positive conditions a row must meet for fuse.js to match it; null when any row might. */
-function extendedPlan(folded: string): Item[][] | null {
-	if (/["\\]/u.test(folded)) {
+/**
+ * An extended query as fuse.js parses it: OR-groups of items; each group's positive items, and
+ * whether rows can be narrowed to those holding some group's (not when a group is only negations:
+ * nearly every row may match). Null for the queries this parser does not follow: quotes, escaped
+ * pipes and NULs (fuse.js turns them into pipes).
+ */
+function extendedPlan(folded: string): {readonly groups: Item[][]; readonly narrow: boolean} | null {
+	if (/["\\\u0000]/u.test(folded)) {
 		return null;
 	}
 
 	const groups: Item[][] = [];
+	let narrow = true;
 	for (const group of folded.split('|')) {
 		const items: Item[] = [];
-		let positive = false;
 		let any = false;
 		for (const word of group.trim().split(' ')) {
 			if (!word.trim()) {
 				continue;
 			}
 
+			// As fuse.js: the first matcher whose pattern captures something (an empty capture falls through).
 			for (const [pattern, kind] of itemMatchers) {
 				const token = pattern.exec(word)?.[1];
 				if (token) {
 					any = true;
 					if (kind !== 'inverse') {
-						positive = true;
 						items.push({kind, term: makeTerm(token)});
 					}
 
@@ -723,17 +815,14 @@ function extendedPlan(folded: string): Item[][] | null {
 			}
 		}
 
-		if (any && !positive) {
-			// Only negations: nearly every row may match.
-			return null;
-		}
-
+		// A group without matchers never matches; one with only negations matches nearly anything.
 		if (any) {
+			narrow &&= items.length > 0;
 			groups.push(items);
 		}
 	}
 
-	return groups;
+	return {groups, narrow};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -768,6 +857,8 @@ export function plainFuseSearch(docs: readonly SearchDoc[], query: string): numb
 	}
 }
 
+const substringCache = new WeakMap<readonly SearchDoc[], readonly string[]>();
+
 /** Substring scan (normalised, every word must appear): the bench's floor. */
 export function substringSearch(docs: readonly SearchDoc[], query: string): number[] {
 	const words = typeof query === 'string' ? fold(query).split(/\s+/u).filter(Boolean) : [];
@@ -775,9 +866,16 @@ export function substringSearch(docs: readonly SearchDoc[], query: string): numb
 		return [];
 	}
 
+	// Folded once per docs array (again when its length changes): the floor is the scan alone.
+	let texts = substringCache.get(docs);
+	if (texts?.length !== docs.length) {
+		texts = docs.map(doc => fold((Array.isArray(doc?.fields) ? doc.fields : []).map(textOf).join('\n')));
+		substringCache.set(docs, texts);
+	}
+
 	const hits: number[] = [];
-	for (let index = 0; index < docs.length; index++) {
-		const text = fold(docs[index]!.fields.map(textOf).join('\n'));
+	for (let index = 0; index < texts.length; index++) {
+		const text = texts[index]!;
 		if (words.every(word => text.includes(word))) {
 			hits.push(index);
 		}
@@ -803,7 +901,6 @@ const NAME_MAPPED = 2;
 const GIVE_WORDS = 0;
 const GIVE_STAND_IN = 1;
 const GIVE_TEXT = 2;
-const scratchRanges: number[] = [];
 const scratchSpan: number[] = [0, 0];
 const singles: Array<Array<ReadonlyArray<readonly [number, number]> | undefined>> = [];
 
@@ -879,11 +976,11 @@ const fuseNorm = Fuse.createIndex<never>([], []).norm;
 class Groups {
 	/** Per group, the row it was first seen in: what fuse.js is given for it. */
 	readonly rows: number[] = [];
-	readonly #byHash = new Map<number, number>();
-	readonly #next: number[] = [];
-	readonly #start: number[] = [];
+	/** Open addressing: group + 1 per slot, 0 when free; kept under half full. */
+	#table = new Int32Array(1024);
+	#hashes: number[] = [];
+	readonly #start: number[] = [0];
 	#pool = new Int32Array(1024);
-	#length = 0;
 
 	/** The group of the first `length` integers of `signature`, new if unseen. */
 	of(signature: Int32Array, length: number, row: number): number {
@@ -892,27 +989,50 @@ class Groups {
 			hash = Math.imul(hash ^ signature[at]!, 0x01_00_01_93);
 		}
 
-		const head = this.#byHash.get(hash) ?? -1;
-		for (let group = head; group >= 0; group = this.#next[group]!) {
-			if (sameSignature(this.#pool, this.#start[group]!, this.#start[group + 1] ?? this.#length, signature, length)) {
+		const mask = this.#table.length - 1;
+		let slot = hash & mask;
+		for (let entry = this.#table[slot]!; entry !== 0; entry = this.#table[slot]!) {
+			const group = entry - 1;
+			if (this.#hashes[group] === hash && sameSignature(this.#pool, this.#start[group]!, this.#start[group + 1]!, signature, length)) {
 				return group;
 			}
+
+			slot = (slot + 1) & mask;
 		}
 
 		const group = this.rows.length;
 		this.rows.push(row);
-		this.#next.push(head);
-		this.#byHash.set(hash, group);
-		if (this.#length + length > this.#pool.length) {
-			const larger = new Int32Array(Math.max(this.#pool.length * 2, this.#length + length));
+		this.#hashes.push(hash);
+		this.#table[slot] = group + 1;
+		const end = this.#start[group]! + length;
+		if (end > this.#pool.length) {
+			const larger = new Int32Array(Math.max(this.#pool.length * 2, end));
 			larger.set(this.#pool);
 			this.#pool = larger;
 		}
 
-		this.#start.push(this.#length);
-		this.#pool.set(signature.subarray(0, length), this.#length);
-		this.#length += length;
+		this.#pool.set(signature.subarray(0, length), this.#start[group]!);
+		this.#start.push(end);
+		if (this.rows.length * 2 > this.#table.length) {
+			this.#rehash();
+		}
+
 		return group;
+	}
+
+	#rehash(): void {
+		const table = new Int32Array(this.#table.length * 2);
+		const mask = table.length - 1;
+		for (let group = 0; group < this.rows.length; group++) {
+			let slot = this.#hashes[group]! & mask;
+			while (table[slot] !== 0) {
+				slot = (slot + 1) & mask;
+			}
+
+			table[slot] = group + 1;
+		}
+
+		this.#table = table;
 	}
 }
 
@@ -921,6 +1041,7 @@ type Pass = {
 	readonly candidates: Int32Array;
 	count: number;
 	readonly rowGroup: Int32Array;
+	/** The rank class (EQUAL_CLASS…) of each candidate. */
 	readonly rowTier: Uint8Array;
 	/** undefined for a name given whole to fuse.js: highlighted from its match. */
 	readonly rowHighlights: Array<ReadonlyArray<readonly [number, number]> | undefined>;
@@ -928,7 +1049,9 @@ type Pass = {
 };
 
 function newPass(rows: number): Pass {
-	return {candidates: new Int32Array(rows), count: 0, rowGroup: new Int32Array(rows), rowTier: new Uint8Array(rows), rowHighlights: [], groups: new Groups()};
+	// Sized once: filling a growing array costs more than the holes.
+	// eslint-disable-next-line unicorn/no-new-array
+	return {candidates: new Int32Array(rows), count: 0, rowGroup: new Int32Array(rows), rowTier: new Uint8Array(rows), rowHighlights: new Array<ReadonlyArray<readonly [number, number]> | undefined>(rows), groups: new Groups()};
 }
 
 /** What the index knows of each distinct text without reading it (arrays indexed by text id). */
@@ -942,7 +1065,43 @@ type TextInfo = {
 	readonly flags: Uint8Array;
 	/** Its length in UTF-16 units. */
 	readonly length: Uint32Array;
+	/** 128-bit masks (four ints per text) of its bigrams (see textGramBit). */
+	readonly grams: Int32Array;
 };
+
+/** Whether a text's bigram mask has every bit listed. */
+function hasTextGrams(info: TextInfo, text: number, grams: Int32Array): boolean {
+	const base = text * 4;
+	for (let index = 0; index < grams.length; index++) {
+		const bit = grams[index]!;
+		if ((info.grams[base + (bit >>> 5)]! & (1 << (bit & 31))) === 0) {
+			return false;
+		}
+	}
+
+	return true;
+}
+
+/**
+ * Rank classes, best first: a field equal to the query (by the field's position: the row's own
+ * name or acronym before its organization's), a field starting with it (likewise), every word
+ * starting a word of some field, the rest.
+ */
+const EQUAL_CLASS = 0;
+const PREFIX_CLASS = 64;
+const WORD_STARTS_CLASS = 128;
+const REST_CLASS = 129;
+const CLASSES = 130;
+const classOf = (base: number, field: number): number => base + Math.min(field, 63);
+
+/** A hit's score: its rank class, then fuse.js's score (in [0, 1)), as one number, lower first. */
+function rankScore(rankClass: number, fuseScore: number): number {
+	if (rankClass < WORD_STARTS_CLASS) {
+		return (rankClass >>> 6) + (((rankClass & 63) + fuseScore) / 64);
+	}
+
+	return (rankClass === WORD_STARTS_CLASS ? 2 : 3) + fuseScore;
+}
 
 /** The text is one character long. */
 const TEXT_ONE_CHAR = 1;
@@ -967,9 +1126,27 @@ class Query {
 	 */
 	readonly separator: string;
 
-	constructor(readonly words: readonly string[], readonly terms: readonly Term[], readonly texts: readonly string[], readonly info: TextInfo) {
+	/** `grown`: the previous query, when each of its words is a prefix of this one's with the same allowed errors. */
+	constructor(readonly words: readonly string[], readonly terms: readonly Term[], readonly texts: readonly string[], readonly info: TextInfo, grown?: Query) {
 		this.separator = '\u0000'.repeat(Math.max(...terms.flatMap(term => term.chunks.map(chunk => chunk.errors))) + 1);
-		this.states = terms.map(term => (term.letter >= 0 ? new Uint8Array(0) : new Uint8Array(texts.length).fill(UNKNOWN)));
+		this.states = terms.map((term, index) => {
+			if (term.letter >= 0) {
+				return new Uint8Array(0);
+			}
+
+			const states = new Uint8Array(texts.length).fill(UNKNOWN);
+			// A text its shorter self was absent from cannot hold the grown word either.
+			const before = grown?.states[index];
+			if (before?.length === texts.length) {
+				for (let text = 0; text < before.length; text++) {
+					if (before[text] === ABSENT) {
+						states[text] = ABSENT;
+					}
+				}
+			}
+
+			return states;
+		});
 		this.windows = terms.map(() => undefined);
 		this.gives = new Int8Array(texts.length).fill(-2);
 	}
@@ -1009,6 +1186,21 @@ class Query {
 		}
 
 		return window;
+	}
+
+	#startText = -1;
+	#startTerm = -1;
+	#startAt = -1;
+
+	/** Where a word starts a word of the text (wordStart), remembered for the last text asked: the tier and the highlight ask alike. */
+	wordStart(term: number, text: number): number {
+		if (this.#startText !== text || this.#startTerm !== term) {
+			this.#startText = text;
+			this.#startTerm = term;
+			this.#startAt = wordStart(this.texts[text]!, this.words[term]!);
+		}
+
+		return this.#startAt;
 	}
 
 	/** How a field with this text is given to fuse.js (GIVE_*), -1 when no word may match it. */
@@ -1086,6 +1278,12 @@ export class FuzzyIndex {
 	#nameLength = new Uint32Array(64);
 	/** Per row: NAME_PAIRS, NAME_MAPPED. */
 	#nameFlags = new Uint8Array(64);
+	/**
+	 * Per row, for each ASCII word character (a–z, 0–9, _: the exact bits of charBit), where its
+	 * name is highlighted for that one letter: the first word it starts, else its first occurrence
+	 * (NO_LETTER if none, or past 254). The first keystroke then reads no name.
+	 */
+	#nameLetters = new Uint8Array(64 * EXACT_CHARS);
 	#bits = new Uint32Array(64 * WORDS);
 	#slotText = new Int32Array(256);
 	/** fuse.js's key (0 name, 1 other) | the norm's id << 1. */
@@ -1095,17 +1293,30 @@ export class FuzzyIndex {
 	#slots = 0;
 	/** Folded field texts, each once; a row's slots point into it. */
 	readonly #texts: string[] = [];
-	readonly #textIds = new Map<string, number>();
-	#info: TextInfo = {first: new Uint16Array(256), firstAt: new Uint16Array(256), chars: new Int32Array(512), initials: new Int32Array(512), flags: new Uint8Array(256), length: new Uint32Array(256)};
+	#textTable = new Int32Array(1024);
+	#textHash = new Int32Array(256);
+	#info: TextInfo = {first: new Uint16Array(256), firstAt: new Uint16Array(256), chars: new Int32Array(512), initials: new Int32Array(512), flags: new Uint8Array(256), length: new Uint32Array(256), grams: new Int32Array(1024)};
 	readonly #norms: number[] = [];
 	readonly #normIds = new Map<number, number>();
 	/** Offset maps of the names whose fold moved characters (see offsetMap). */
 	readonly #nameMaps = new Map<number, Int32Array>();
-	/** Document frequencies of the words of all fields, as fuse.js's inverted index has them. */
-	readonly #stats: InvertedIndex = {fieldCount: 0, df: new Map(), docFieldCount: new Map(), docTermFieldHits: new Map()};
+	/** Per word, how many fields hold it: one counter object each, so a field costs one lookup per word. */
+	readonly #wordFields = new Map<string, {fields: number}>();
+	/**
+	 * The corpus statistics fuse.js's token search reads (fieldCount, and df.get(word): its document
+	 * frequencies), as its buildInvertedIndex would compute them over all rows.
+	 */
+	readonly #stats: InvertedIndex = {
+		fieldCount: 0,
+		df: {get: (word: string) => this.#wordFields.get(word)?.fields} as unknown as Map<string, number>,
+		docFieldCount: new Map(),
+		docTermFieldHits: new Map(),
+	};
 	/** Words of texts seen more than once (organization names, acronyms), so they are split once. */
 	readonly #repeatedWords = new Map<number, readonly string[]>();
-	#previous: {readonly terms: readonly Term[]; readonly rows: Int32Array; readonly size: number} | null = null;
+	#previous: {readonly terms: readonly Term[]; readonly rows: Int32Array; readonly size: number; readonly query: Query} | null = null;
+	/** Per bit of the row bitsets, how many rows have it: how rare a bigram is. */
+	readonly #rowsWith = new Int32Array(BIGRAM_BITS + UNIGRAM_BITS);
 	#cached: {readonly key: string; readonly hits: readonly FuzzyHit[]} | null = null;
 
 	constructor(docs?: readonly SearchDoc[]) {
@@ -1130,6 +1341,7 @@ export class FuzzyIndex {
 		this.#rowStart = grown(this.#rowStart, rows + 1, length => new Int32Array(length));
 		this.#nameLength = grown(this.#nameLength, rows, length => new Uint32Array(length));
 		this.#nameFlags = grown(this.#nameFlags, rows, length => new Uint8Array(length));
+		this.#nameLetters = grown(this.#nameLetters, rows * EXACT_CHARS, length => new Uint8Array(length).fill(NO_LETTER));
 		this.#bits = grown(this.#bits, rows * WORDS, length => new Uint32Array(length));
 		for (let offset = 0; offset < docs.length; offset++) {
 			const given = docs[offset] as SearchDoc | undefined;
@@ -1143,13 +1355,17 @@ export class FuzzyIndex {
 				const original = textOf(fields[field]);
 				// fuse.js skips blank values: no record, no statistics. Their characters still go in
 				// the bitset, since an extended query reads all fields as one text, blanks included.
-				if (!original.trim()) {
+				if (isBlank(original)) {
 					addGrams(this.#bits, row * WORDS, fold(original));
 					continue;
 				}
 
 				const folded = fold(original);
 				this.#addSlot(row, field, original, folded);
+				if (field === 0) {
+					this.#placeLetters(row, folded);
+				}
+
 				if (field === 0 && !isAscii(original)) {
 					const map = offsetMap(original, folded);
 					// Not /u: a surrogate is matched as a unit only without it.
@@ -1162,23 +1378,67 @@ export class FuzzyIndex {
 		}
 
 		this.#rowStart[rows] = this.#slots;
+		for (let row = first; row < rows; row++) {
+			for (let word = 0; word < WORDS; word++) {
+				for (let bits = this.#bits[(row * WORDS) + word]!; bits !== 0; bits &= bits - 1) {
+					this.#rowsWith[(word * 32) + (31 - Math.clz32(bits & -bits))]!++;
+				}
+			}
+		}
+
 		this.#previous = null;
 		this.#cached = null;
 	}
 
+	/** The id of a folded text, added if new (open addressing on its hash: cheaper than a Map of long strings). */
+	#intern(folded: string): {text: number; added: boolean} {
+		let hash = 0x81_1C_9D_C5;
+		for (let at = 0; at < folded.length; at++) {
+			hash = Math.imul(hash ^ folded.charCodeAt(at), 0x01_00_01_93);
+		}
+
+		let table = this.#textTable;
+		let slot = hash & (table.length - 1);
+		for (let entry = table[slot]!; entry !== 0; entry = table[slot]!) {
+			if (this.#textHash[entry - 1] === hash && this.#texts[entry - 1] === folded) {
+				return {text: entry - 1, added: false};
+			}
+
+			slot = (slot + 1) & (table.length - 1);
+		}
+
+		const text = this.#texts.length;
+		this.#texts.push(folded);
+		this.#textHash = grown(this.#textHash, text + 1, length => new Int32Array(length));
+		this.#textHash[text] = hash;
+		table[slot] = text + 1;
+		if ((text + 1) * 2 > table.length) {
+			table = new Int32Array(table.length * 2);
+			for (let id = 0; id <= text; id++) {
+				let at = this.#textHash[id]! & (table.length - 1);
+				while (table[at] !== 0) {
+					at = (at + 1) & (table.length - 1);
+				}
+
+				table[at] = id + 1;
+			}
+
+			this.#textTable = table;
+		}
+
+		return {text, added: true};
+	}
+
 	#addSlot(row: number, field: number, original: string, folded: string): void {
-		let text = this.#textIds.get(folded);
+		const {text, added} = this.#intern(folded);
 		let words: readonly string[] | undefined;
-		if (text === undefined) {
-			text = this.#texts.length;
-			this.#texts.push(folded);
-			this.#textIds.set(folded, text);
+		if (added) {
 			words = folded.match(TOKEN) ?? [];
 			this.#describe(text, folded, words);
 		} else {
 			words = this.#repeatedWords.get(text);
 			if (!words) {
-				words = folded.match(TOKEN) ?? [];
+				words = [...new Set(folded.match(TOKEN) ?? [])];
 				this.#repeatedWords.set(text, words);
 			}
 		}
@@ -1186,11 +1446,18 @@ export class FuzzyIndex {
 		// fuse.js's buildInvertedIndex: a field with words counts once, each distinct word once.
 		if (words.length > 0) {
 			this.#stats.fieldCount++;
-			const {df} = this.#stats;
+			const counts = this.#wordFields;
 			for (let index = 0; index < words.length; index++) {
 				const word = words[index]!;
-				if (words.indexOf(word) === index) {
-					df.set(word, (df.get(word) ?? 0) + 1);
+				if (added && index > 0 && words.indexOf(word) < index) {
+					continue;
+				}
+
+				const count = counts.get(word);
+				if (count) {
+					count.fields++;
+				} else {
+					counts.set(word, {fields: 1});
 				}
 			}
 		}
@@ -1213,6 +1480,38 @@ export class FuzzyIndex {
 		addGrams(this.#bits, row * WORDS, folded);
 	}
 
+	/** Fill in #nameLetters for a row's folded name. */
+	#placeLetters(row: number, name: string): void {
+		const base = row * EXACT_CHARS;
+		const starts = this.#nameLetters;
+		let startsWord = 0;
+		let startsWordHigh = 0;
+		for (let at = 0; at < Math.min(name.length, NO_LETTER); at++) {
+			const code = name.charCodeAt(at);
+			if (!isExactChar(code)) {
+				continue;
+			}
+
+			const bit = charBit(code);
+			const seen = bit < 32 ? (startsWord & (1 << bit)) !== 0 : (startsWordHigh & (1 << (bit - 32))) !== 0;
+			if (seen) {
+				continue;
+			}
+
+			if (!tokenBefore(name, at)) {
+				// A word starts here: it wins over an earlier occurrence inside a word.
+				starts[base + bit] = at;
+				if (bit < 32) {
+					startsWord |= 1 << bit;
+				} else {
+					startsWordHigh |= 1 << (bit - 32);
+				}
+			} else if (starts[base + bit] === NO_LETTER) {
+				starts[base + bit] = at;
+			}
+		}
+	}
+
 	/** Fill in what is known of a new text without reading it again (TextInfo). */
 	#describe(text: number, folded: string, words: readonly string[]): void {
 		let info = this.#info;
@@ -1224,6 +1523,7 @@ export class FuzzyIndex {
 				initials: grown(info.initials, (text + 1) * 2, length => new Int32Array(length)),
 				flags: grown(info.flags, text + 1, length => new Uint8Array(length)),
 				length: grown(info.length, text + 1, length => new Uint32Array(length)),
+				grams: grown(info.grams, (text + 1) * 4, length => new Int32Array(length)),
 			};
 			this.#info = info;
 		}
@@ -1231,9 +1531,17 @@ export class FuzzyIndex {
 		const lead = words[0];
 		info.first[text] = lead?.charCodeAt(0) ?? 0;
 		info.firstAt[text] = lead === undefined ? 0 : Math.min(folded.search(TOKEN_START), 0xFF_FF);
+		let previous = -1;
 		for (let at = 0; at < folded.length; at++) {
-			const bit = charBit(folded.charCodeAt(at));
+			const code = folded.charCodeAt(at);
+			const bit = charBit(code);
 			info.chars[(text * 2) + (bit >>> 5)]! |= 1 << (bit & 31);
+			if (previous >= 0) {
+				const gram = textGramBit(previous, code);
+				info.grams[(text * 4) + (gram >>> 5)]! |= 1 << (gram & 31);
+			}
+
+			previous = code;
 		}
 
 		for (const word of words) {
@@ -1297,12 +1605,11 @@ export class FuzzyIndex {
 	}
 
 	#searchWords(words: readonly string[]): FuzzyHit[] {
-		const terms = words.map(word => makeTerm(word));
-		const query = new Query(words, terms, this.#texts, this.#info);
+		const terms = words.map(word => makeTerm(word, this.#rowsWith));
 		const base = this.#baseRows(terms);
+		const query = new Query(words, terms, this.#texts, this.#info, base ? this.#previous!.query : undefined);
 		const pass = terms.length === 1 && terms[0]!.letter >= 0 ? this.#passLetter(query, base) : this.#passWords(query, base);
-		this.#previous = {terms, rows: pass.candidates.slice(0, pass.count), size: this.#docs.length};
-		(globalThis as any).T?.('pass');
+		this.#previous = {terms, rows: pass.candidates.slice(0, pass.count), size: this.#docs.length, query};
 		return pass.count === 0 ? [] : this.#finish(query, pass);
 	}
 
@@ -1405,7 +1712,8 @@ export class FuzzyIndex {
 		const rowMask = 1 << (unigram & 31);
 		const charWord = letter >>> 5;
 		const charMask = 1 << (letter & 31);
-		const {chars, initials, first: firstCode, firstAt, flags} = this.#info;
+		const {chars, initials, first: firstCode, flags} = this.#info;
+		const letters = this.#nameLetters;
 		const rowStart = this.#rowStart;
 		const slotText = this.#slotText;
 		const slotHead = this.#slotHead;
@@ -1425,7 +1733,7 @@ export class FuzzyIndex {
 			}
 
 			let length = 0;
-			let tier = 3;
+			let rankClass = REST_CLASS;
 			for (let slot = first; slot < last; slot++) {
 				const text = slotText[slot]!;
 				if ((chars[(text * 2) + charWord]! & charMask) === 0) {
@@ -1436,10 +1744,11 @@ export class FuzzyIndex {
 				const whole = (flags[text]! & TEXT_ONE_CHAR) !== 0;
 				signature[length++] = slotHead[slot]! | ((whole ? GIVE_TEXT : GIVE_WORDS) << 17);
 				signature[length++] = whole ? text : 1;
+				// As #tier: its first word starts with the letter (equal if that is all), or some word does.
 				if (firstCode[text] === code) {
-					tier = (flags[text]! & TEXT_ONE_LETTER_WORD) === 0 ? Math.min(tier, 1) : 0;
-				} else if (tier === 3 && (initials[(text * 2) + charWord]! & charMask) !== 0) {
-					tier = 2;
+					rankClass = Math.min(rankClass, classOf((flags[text]! & TEXT_ONE_LETTER_WORD) === 0 ? PREFIX_CLASS : EQUAL_CLASS, this.#slotField[slot]!));
+				} else if ((initials[(text * 2) + charWord]! & charMask) !== 0) {
+					rankClass = Math.min(rankClass, WORD_STARTS_CLASS);
 				}
 			}
 
@@ -1450,22 +1759,21 @@ export class FuzzyIndex {
 			const index = pass.count++;
 			pass.candidates[index] = row;
 			pass.rowGroup[index] = pass.groups.of(signature, length, row);
-			pass.rowTier[index] = tier;
+			pass.rowTier[index] = rankClass;
 			let highlights = EMPTY;
 			const name = slotText[first]!;
 			if (first < last && this.#slotField[first] === 0 && (chars[(name * 2) + charWord]! & charMask) !== 0) {
-				let at: number;
-				if (firstCode[name] === code) {
-					at = firstAt[name]!;
-				} else {
+				let at = letters[(row * EXACT_CHARS) + letter]!;
+				if (at === NO_LETTER) {
+					// A long name: read it.
 					const text = texts[name]!;
-					at = (initials[(name * 2) + charWord]! & charMask) === 0 ? -1 : wordStart(text, word);
+					at = wordStart(text, word);
 					if (at < 0) {
 						at = text.indexOf(word);
 					}
 				}
 
-				highlights = this.#nameFlags[row] === 0 ? singleRange(at, at + 1) : this.#toOriginal(row, [at, at + 1]);
+				highlights = this.#range(row, at, at + 1);
 			}
 
 			pass.rowHighlights[index] = highlights;
@@ -1482,7 +1790,7 @@ export class FuzzyIndex {
 		const rowStart = this.#rowStart;
 		const slotText = this.#slotText;
 		// fuse.js over one record per group.
-		(globalThis as any).T?.('pre', groupRow.length); const records = groupRow.map((row, group) => this.#record(query, row, group)); (globalThis as any).T?.('records');
+		const records = groupRow.map((row, group) => this.#record(query, row, group));
 		const fuse = new Fuse<never>([], foldedOptions);
 		// The corpus statistics of every row (fuse.js computes its TF-IDF weights from them), not
 		// those of the records it is given: scores stay those of plain fuse.js over all rows.
@@ -1519,7 +1827,7 @@ export class FuzzyIndex {
 			}
 		}
 
-		(globalThis as any).T?.('fuse');
+		// fuse.js's scores as ranks (equal scores, equal ranks), for the counting sort.
 		const scored = [...groupScore.keys()].filter(group => !Number.isNaN(groupScore[group]!));
 		scored.sort((a, b) => groupScore[a]! - groupScore[b]!);
 		const groupRank = new Int32Array(groupRow.length);
@@ -1539,7 +1847,7 @@ export class FuzzyIndex {
 		const hitScore = new Float64Array(candidateCount);
 		const hitKey = new Int32Array(candidateCount);
 		const hitLength = new Uint32Array(candidateCount);
-		const hitHighlights: Array<ReadonlyArray<readonly [number, number]>> = [];
+		const hitPosition = new Int32Array(candidateCount);
 		let hitCount = 0;
 		let longestName = 0;
 		for (let position = 0; position < candidateCount; position++) {
@@ -1550,31 +1858,42 @@ export class FuzzyIndex {
 			}
 
 			const row = candidates[position]!;
-			const tier = rowTier[position]!;
+			const rankClass = rowTier[position]!;
 			hitRow[hitCount] = row;
-			hitScore[hitCount] = tier + score;
-			hitKey[hitCount] = (tier * ranks) + groupRank[group]!;
+			hitScore[hitCount] = rankScore(rankClass, score);
+			hitKey[hitCount] = (rankClass * ranks) + groupRank[group]!;
 			hitLength[hitCount] = this.#nameLength[row]!;
 			longestName = Math.max(longestName, this.#nameLength[row]!);
-			hitHighlights.push(rowHighlights[position] ?? this.#highlights(query, row, groupName[group]));
+			hitPosition[hitCount] = position;
+			rowHighlights[position] ??= this.#highlights(query, row, groupName[group]);
 			hitCount++;
 		}
 
-		(globalThis as any).T?.('hits');
+		// Rank class, then fuse.js's score, then a shorter name, then row order: stable counting sorts, by
+		// both keys at once when the buckets are few, else by length, then by tier and score.
+		const lengths = longestName + 1;
 		const identity = new Int32Array(hitCount);
 		for (let hit = 0; hit < hitCount; hit++) {
 			identity[hit] = hit;
 		}
 
-		const byLength = countingSort(identity, hitLength, longestName + 1);
-		const order = countingSort(byLength, hitKey, 4 * ranks);
-		(globalThis as any).T?.('sort'); const result: FuzzyHit[] = new Array<FuzzyHit>(hitCount);
-		for (let index = 0; index < hitCount; index++) {
-			const hit = order[index]!;
-			result[index] = {index: hitRow[hit]!, score: hitScore[hit]!, highlights: hitHighlights[hit]!};
+		let order: Int32Array;
+		if (CLASSES * ranks * lengths <= Math.max(1 << 18, hitCount * 4)) {
+			for (let hit = 0; hit < hitCount; hit++) {
+				hitKey[hit] = (hitKey[hit]! * lengths) + hitLength[hit]!;
+			}
+
+			order = countingSort(identity, hitKey, CLASSES * ranks * lengths);
+		} else {
+			order = countingSort(countingSort(identity, hitLength, lengths), hitKey, CLASSES * ranks);
 		}
 
-		(globalThis as any).T?.('output');
+		const result: FuzzyHit[] = new Array<FuzzyHit>(hitCount);
+		for (let index = 0; index < hitCount; index++) {
+			const hit = order[index]!;
+			result[index] = {index: hitRow[hit]!, score: hitScore[hit]!, highlights: rowHighlights[hitPosition[hit]!]!};
+		}
+
 		return result;
 	}
 
@@ -1615,7 +1934,7 @@ export class FuzzyIndex {
 		return record;
 	}
 
-	/** 0: a field equals the query; 1: a field starts with it; 2: every word starts a word of a field; 3: the rest. */
+	/** The row's rank class: a field equal to the query, a field starting with it (each by the field's position), every word starting a word, the rest. */
 	#tier(query: Query, row: number): number {
 		const {terms, words} = query;
 		const info = this.#info;
@@ -1623,7 +1942,7 @@ export class FuzzyIndex {
 		const last = this.#rowStart[row + 1]!;
 		const lead = words[0]!.charCodeAt(0);
 		const oneLetter = terms.length === 1 && terms[0]!.letter >= 0;
-		let tier = 3;
+		let rankClass = REST_CLASS;
 		for (let slot = first; slot < last; slot++) {
 			const text = this.#slotText[slot]!;
 			// Equal or a prefix: the text's first word starts with the first word, and it holds them all.
@@ -1631,13 +1950,14 @@ export class FuzzyIndex {
 				continue;
 			}
 
+			const field = this.#slotField[slot]!;
 			if (oneLetter) {
 				// Its first word starts with the letter: equal if that is all there is.
 				if ((info.flags[text]! & TEXT_ONE_LETTER_WORD) !== 0) {
-					return 0;
+					return classOf(EQUAL_CLASS, field);
 				}
 
-				tier = 1;
+				rankClass = Math.min(rankClass, classOf(PREFIX_CLASS, field));
 				continue;
 			}
 
@@ -1653,16 +1973,17 @@ export class FuzzyIndex {
 
 			const loose = compareWords(this.#texts[text]!, words);
 			if (loose === EQUAL) {
-				return 0;
+				// Slots are in field order: the first equal field is the best.
+				return classOf(EQUAL_CLASS, field);
 			}
 
 			if (loose === PREFIX) {
-				tier = 1;
+				rankClass = Math.min(rankClass, classOf(PREFIX_CLASS, field));
 			}
 		}
 
-		if (tier < 3) {
-			return tier;
+		if (rankClass < REST_CLASS) {
+			return rankClass;
 		}
 
 		for (let term = 0; term < terms.length; term++) {
@@ -1676,28 +1997,28 @@ export class FuzzyIndex {
 				}
 
 				// A letter some word starts with is a word start; a longer word must be found at one.
-				found = letter >= 0 || ((query.state(term, text) === CONTAINS || query.state(term, text) === EQUALS) && wordStart(this.#texts[text]!, words[term]!) >= 0);
+				found = letter >= 0 || ((query.state(term, text) === CONTAINS || query.state(term, text) === EQUALS) && query.wordStart(term, text) >= 0);
 			}
 
 			if (!found) {
-				return 3;
+				return REST_CLASS;
 			}
 		}
 
-		return 2;
+		return WORD_STARTS_CLASS;
 	}
 
 	/** Where to highlight a word the name holds exactly: its first word start, else its first occurrence. */
-	#wordAt(text: number, word: string, letter: number): number {
+	#wordAt(query: Query, term: number, text: number): number {
 		const info = this.#info;
+		const word = query.words[term]!;
 		const code = word.charCodeAt(0);
-		if (letter >= 0 && info.first[text] === code) {
+		if (query.terms[term]!.letter >= 0 && info.first[text] === code) {
 			return info.firstAt[text]!;
 		}
 
-		const name = this.#texts[text]!;
-		const at = maskHas(info.initials, text, charBit(code)) ? wordStart(name, word) : -1;
-		return at >= 0 ? at : name.indexOf(word);
+		const at = maskHas(info.initials, text, charBit(code)) ? query.wordStart(term, text) : -1;
+		return at >= 0 ? at : this.#texts[text]!.indexOf(word);
 	}
 
 	/** Ranges of the original name: the query's words where the name holds them, its best windows, or fuse.js's match. */
@@ -1709,19 +2030,20 @@ export class FuzzyIndex {
 
 		const {terms, words} = query;
 		const text = this.#slotText[slot]!;
-		if (terms.length === 1 && this.#nameFlags[row] === 0 && fuseIndices === undefined && terms[0]!.letter >= 0) {
-			// One letter in a name folded in place (the first keystroke, most hits): no need to compare words.
-			if (query.state(0, text) === ABSENT) {
-				return EMPTY;
+		if (terms.length === 1 && fuseIndices === undefined) {
+			// One word (most keystrokes): one range, no words to compare.
+			const value = query.state(0, text);
+			if (value === CONTAINS || value === EQUALS) {
+				const at = this.#wordAt(query, 0, text);
+				return this.#range(row, at, at + words[0]!.length);
 			}
 
-			const at = this.#wordAt(text, words[0]!, terms[0]!.letter);
-			return singleRange(at, at + 1);
+			const window = value === FUZZY && !terms[0]!.long ? query.window(0, text) : -1;
+			return window < 0 ? EMPTY : this.#range(row, Math.floor(window / 0x1_00_00), window % 0x1_00_00);
 		}
 
 		const name = this.#texts[text]!;
-		const ranges = scratchRanges;
-		ranges.length = 0;
+		const ranges: number[] = [];
 		if (this.#info.first[text] === words[0]!.charCodeAt(0) && compareWords(name, words, scratchSpan) !== NO_MATCH) {
 			ranges.push(scratchSpan[0]!, scratchSpan[1]!);
 		} else if (fuseIndices) {
@@ -1731,10 +2053,9 @@ export class FuzzyIndex {
 		} else {
 			for (let term = 0; term < terms.length; term++) {
 				const value = query.state(term, text);
-				const word = words[term]!;
 				if (value === CONTAINS || value === EQUALS) {
-					const at = this.#wordAt(text, word, terms[term]!.letter);
-					ranges.push(at, at + word.length);
+					const at = this.#wordAt(query, term, text);
+					ranges.push(at, at + words[term]!.length);
 				} else if (value === FUZZY && !terms[term]!.long) {
 					const window = query.window(term, text);
 					if (window >= 0) {
@@ -1745,6 +2066,11 @@ export class FuzzyIndex {
 		}
 
 		return this.#toOriginal(row, ranges);
+	}
+
+	/** One folded range of a row's name, in the original. */
+	#range(row: number, start: number, end: number): ReadonlyArray<readonly [number, number]> {
+		return this.#nameFlags[row] === 0 ? singleRange(start, end) : this.#toOriginal(row, [start, end]);
 	}
 
 	/** Sort and merge folded [start, end) pairs (flat), and map them to the original name. */
@@ -1818,7 +2144,7 @@ export class FuzzyIndex {
 		const plan = extendedPlan(folded);
 		const rows: number[] = [];
 		for (let row = 0; row < this.#docs.length; row++) {
-			if (plan === null || plan.some(group => group.every(item => this.#mayHold(row, item)))) {
+			if (!plan?.narrow || plan.groups.some(group => group.every(item => this.#mayHold(row, item)))) {
 				rows.push(row);
 			}
 		}
@@ -1829,16 +2155,56 @@ export class FuzzyIndex {
 		const results = rows.length > 0 ? new Fuse(docs, extendedOptions).search(query) : [];
 		const hits = results.map(result => {
 			const row = rows[result.refIndex]!;
-			const name = result.matches?.find(match => match.key === KEY_NAME.name);
-			return {
-				index: row,
-				score: 3 + Math.min(result.score ?? 0, 0.999_999),
-				highlights: name ? this.#toOriginal(row, name.indices.flatMap(([start, end]) => [start, end + 1])) : EMPTY,
-			};
+			let highlights = EMPTY;
+			if (plan) {
+				highlights = this.#itemHighlights(row, plan.groups);
+			} else {
+				// A query this module does not parse: fuse.js's own match on the name.
+				const name = result.matches?.find(match => match.key === KEY_NAME.name);
+				highlights = name ? this.#toOriginal(row, name.indices.flatMap(([start, end]) => [start, end + 1])) : EMPTY;
+			}
+
+			return {index: row, score: 3 + Math.min(result.score ?? 0, 0.999_999), highlights};
 		});
 		hits.sort((a, b) => (a.score - b.score) || (this.#nameLength[a.index]! - this.#nameLength[b.index]!) || (a.index - b.index));
 		this.#cached = {key, hits};
 		return [...hits];
+	}
+
+	/**
+	 * Ranges of a row's name for an extended query: where the name holds its positive items (not
+	 * fuse.js's match, which marks a whole name for a negation such as `!insee`).
+	 */
+	#itemHighlights(row: number, groups: readonly Item[][]): ReadonlyArray<readonly [number, number]> {
+		const slot = this.#rowStart[row]!;
+		if (slot >= this.#rowStart[row + 1]! || this.#slotField[slot] !== 0) {
+			return EMPTY;
+		}
+
+		const name = this.#texts[this.#slotText[slot]!]!;
+		const ranges: number[] = [];
+		for (const item of groups.flat()) {
+			const pattern = item.term.text;
+			if (item.kind === 'equal' && name === pattern) {
+				ranges.push(0, name.length);
+			} else if (item.kind === 'prefix' && name.startsWith(pattern)) {
+				ranges.push(0, pattern.length);
+			} else if (item.kind === 'suffix' && name.endsWith(pattern)) {
+				ranges.push(name.length - pattern.length, name.length);
+			} else if (item.kind === 'include' || item.kind === 'fuzzy') {
+				const at = name.indexOf(pattern);
+				if (at >= 0) {
+					ranges.push(at, at + pattern.length);
+				} else if (item.kind === 'fuzzy' && !item.term.long && item.term.errors > 0) {
+					const window = bestWindow(item.term.chunks[0]!, name);
+					if (window >= 0) {
+						ranges.push(Math.floor(window / 0x1_00_00), window % 0x1_00_00);
+					}
+				}
+			}
+		}
+
+		return this.#toOriginal(row, ranges);
 	}
 
 	/** Whether a row may satisfy one positive item of an extended query, in one of fuse.js's texts (the name, all fields joined). */
@@ -1853,7 +2219,7 @@ export class FuzzyIndex {
 		let slot = this.#rowStart[row]!;
 		for (const field of fields) {
 			const original = textOf(field);
-			const text = original.trim() ? this.#texts[this.#slotText[slot++]!]! : fold(original);
+			const text = isBlank(original) ? fold(original) : this.#texts[this.#slotText[slot++]!]!;
 			if (text.includes(item.term.text)) {
 				return true;
 			}
@@ -1861,7 +2227,7 @@ export class FuzzyIndex {
 			parts.push(text);
 		}
 
-		if (item.kind === 'contains') {
+		if (item.kind !== 'fuzzy') {
 			return false;
 		}
 
