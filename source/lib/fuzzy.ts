@@ -22,8 +22,15 @@
  *   once, when added; fuse.js then runs case-sensitively over the folded text.
  *
  * The ranking a user expects is then layered over fuse.js's score: a field equal to the query
- * first, then a field starting with it, then every word starting a word, then the rest; within
- * each, fuse.js's score, a shorter name, the row's order.
+ * first, then a field starting with it (each by the field's position: the row's own name or acronym
+ * before its organization's), then every word starting a word, then the rest; within each,
+ * fuse.js's score, a shorter name, the row's order.
+ *
+ * Two fuse.js 7.5.0 internals are used, on the index's own instance only (fuse.js is pinned; the
+ * tests compare hits and scores with plain fuse.js, so a change in them fails loudly):
+ * `_invertedIndex` is set to statistics of all rows (its token search reads `fieldCount` and
+ * `df.get(word)` from it), and `_getSearcher` is wrapped so a text shared by many records is
+ * searched once.
  */
 import Fuse from 'fuse.js';
 import type {FuseIndex, FuseResult, IFuseOptions} from 'fuse.js';
@@ -1288,7 +1295,7 @@ export class FuzzyIndex {
 	#slotText = new Int32Array(256);
 	/** fuse.js's key (0 name, 1 other) | the norm's id << 1. */
 	#slotHead = new Int32Array(256);
-	/** 0 for the name (fields[0]), 1 + the position among the other fields. */
+	/** The field's position in its row (0: the name, fields[0]). */
 	#slotField = new Uint16Array(256);
 	#slots = 0;
 	/** Folded field texts, each once; a row's slots point into it. */
