@@ -50,7 +50,9 @@ describe('deleting in a real terminal', () => {
 
 			await terminal.typeSlowly(slug!, 20);
 			await terminal.waitFor(`✓ ${slug}`);
-			await terminal.press('Enter', 'Enter');
+			// Enter twice in one chunk: the second arrives while the DELETE is in flight, for sure
+			// (two separate presses may straddle the whole delete, and then the second opens a row).
+			await terminal.type('\r\r');
 			await terminal.waitFor(frame => frame.includes('deleted ') && frame.includes('u to undo'));
 			const sent = await deletes();
 			expect(sent).toHaveLength(1);
