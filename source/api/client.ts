@@ -8,7 +8,8 @@ import type {Dataservice, Dataset, ItemOf, Kind, Organization, Page, Resource, R
 import {sanitizeJson} from '../lib/sanitize.js';
 import {apiRoots, followableUrl, listRequest, objectUrl, pageNumberOf, resourceUrl, rowFields, type ApiRoots} from './endpoints.js';
 import {ApiError} from './errors.js';
-import {createAgent, defaultRetryPolicy, isLoopbackHost, send, type HttpConfig, type RetryPolicy} from './http.js';
+import {isLoopbackHost} from '../domain/portal.js';
+import {createAgent, defaultRetryPolicy, send, type HttpConfig, type RetryPolicy} from './http.js';
 import {toDomain, toPage, toResource} from './to-domain.js';
 
 export type ClientOptions = {

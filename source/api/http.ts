@@ -65,11 +65,6 @@ export function createAgent(): Agent {
 	return new Agent({keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000, connections: 1});
 }
 
-/** Loopback hosts, where a key may travel over plain http (the sandbox, a local portal). */
-export function isLoopbackHost(hostname: string): boolean {
-	const host = hostname.replace(/^\[|\]$/gu, '');
-	return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/u.test(host);
-}
 
 /**
  * Perform one API call. GETs are retried on 429, 5xx and connection resets within the policy;

@@ -6,7 +6,8 @@
 
 export type PortalKind = 'sandbox' | 'demo' | 'production';
 
-function isLoopback(hostname: string): boolean {
+/** Loopback hosts: the sandbox, a portal on this machine; a key may travel there over plain http. */
+export function isLoopbackHost(hostname: string): boolean {
 	const host = hostname.replace(/^\[|\]$/gu, '');
 	return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/u.test(host);
 }
@@ -20,7 +21,7 @@ export function portalKind(apiUrl: string): PortalKind {
 		return 'production';
 	}
 
-	if (isLoopback(hostname)) {
+	if (isLoopbackHost(hostname)) {
 		return 'sandbox';
 	}
 

@@ -2,6 +2,7 @@
  * What a delete is about, worked out before the modal opens (pure): the object, the portal and
  * its badge, the exact call, udata's real consequences (API.md §6.3), and the text to type.
  */
+import {apiRoots, objectUrl, resourceUrl} from '../api/endpoints.js';
 import {confirmationText, portalKind, type PortalKind} from '../domain/portal.js';
 import {itemName, userName, type Item, type Kind, type User} from '../domain/types.js';
 
@@ -25,8 +26,6 @@ export type DeleteTarget = {
 	readonly restorable: boolean;
 };
 
-const collection = {organization: 'organizations', dataset: 'datasets', reuse: 'reuses', dataservice: 'dataservices'} as const;
-
 function count(value: number | null, what: string): string {
 	return value === null ? `? ${what}` : `${value.toLocaleString('en-US')} ${what}${value === 1 ? '' : 's'}`;
 }
@@ -38,7 +37,7 @@ export function deleteTarget(item: Item, apiUrl: string, host: string): DeleteTa
 	}
 
 	const portal = portalKind(apiUrl);
-	const v1 = apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`;
+	const roots = apiRoots(apiUrl);
 	const base = {id: item.id, name: itemName(item) || item.id, portal, host};
 	if (item.kind === 'resource') {
 		if (item.datasetId === null) {
@@ -48,7 +47,7 @@ export function deleteTarget(item: Item, apiUrl: string, host: string): DeleteTa
 		// Resources have no slug: their id is what is typed.
 		return {
 			...base, kind: 'resource', slug: item.id, datasetId: item.datasetId, producer: null, webUrl: item.url,
-			call: `DELETE ${v1}datasets/${item.datasetId}/resources/${item.id}/`,
+			call: `DELETE ${resourceUrl(roots, item.datasetId, item.id)}`,
 			expected: confirmationText(portal, host, item.id),
 			consequences: ['hard delete: the resource is removed from its dataset and its file is deleted', 'this cannot be undone'],
 			restorable: false,
@@ -74,7 +73,7 @@ export function deleteTarget(item: Item, apiUrl: string, host: string): DeleteTa
 		datasetId: null,
 		producer,
 		webUrl: item.webUrl,
-		call: `DELETE ${v1}${collection[item.kind]}/${item.id}/`,
+		call: `DELETE ${objectUrl(roots, item.kind, item.id)}`,
 		expected: confirmationText(portal, host, item.slug),
 		consequences,
 		restorable: item.kind === 'dataset' || item.kind === 'reuse',

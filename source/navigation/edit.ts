@@ -2,6 +2,7 @@
  * Editing, worked out as data (pure): the fields of a form per kind, the minimal body of the PUT
  * (only changed keys; an emptied field becomes null, as udata does, API.md §6.3), and the review.
  */
+import {apiRoots, objectUrl} from '../api/endpoints.js';
 import {confirmationText, portalKind, type PortalKind} from '../domain/portal.js';
 import {itemName, type Item, type User} from '../domain/types.js';
 
@@ -32,8 +33,6 @@ export type EditTarget = {
 
 export type EditStep = 'form' | 'review' | 'confirm' | 'sending' | 'failed' | 'conflict';
 
-const collection = {organization: 'organizations', dataset: 'datasets', reuse: 'reuses'} as const;
-
 function field(key: string, label: string, value: string | null | undefined, list = false): EditField {
 	return {key, label, original: value ?? '', value: value ?? '', ...(list ? {list} : {})};
 }
@@ -53,10 +52,9 @@ export function editForm(item: Item, apiUrl: string, host: string, me: User | nu
 	}
 
 	const portal = portalKind(apiUrl);
-	const v1 = apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`;
 	const target: EditTarget = {
 		kind: item.kind, id: item.id, slug: item.slug, name: itemName(item) || item.id, host, portal,
-		url: `${v1}${collection[item.kind]}/${item.id}/`,
+		url: objectUrl(apiRoots(apiUrl), item.kind, item.id),
 		expected: confirmationText(portal, host, item.slug),
 		lastModified: item.lastModified,
 	};
