@@ -13,12 +13,7 @@ export function hash32(...parts: Array<number | string>): number {
 			h = Math.imul(h, 0x01000193);
 		}
 	}
-	h ^= h >>> 16;
-	h = Math.imul(h, 0x85ebca6b);
-	h ^= h >>> 13;
-	h = Math.imul(h, 0xc2b2ae35);
-	h ^= h >>> 16;
-	return h >>> 0;
+	return mix32(h);
 }
 
 /** Murmur3's 32-bit finaliser: a cheap, allocation-free integer hash for per-row seeds in hot loops. */
