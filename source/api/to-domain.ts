@@ -107,7 +107,7 @@ function organizationRef(value: unknown): OrganizationRef | null {
 		return null;
 	}
 
-	return {id, slug: line(wire['slug']) ?? id, name: line(wire['name']) ?? '', acronym: line(wire['acronym'])};
+	return {id, slug: line(wire['slug']) ?? id, name: line(wire['name']) ?? '', acronym: line(wire['acronym']), permissions: permissions(wire['permissions'])};
 }
 
 function userRef(value: unknown): UserRef | null {

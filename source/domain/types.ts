@@ -28,6 +28,8 @@ export type OrganizationRef = {
 	readonly slug: string;
 	readonly name: string;
 	readonly acronym: string | null;
+	/** What the caller may do to that organization, where the portal says (udata ≥ 15, in `/me`'s list too). */
+	readonly permissions?: Permissions | null;
 };
 
 /** A reference to a user embedded in another object. */

@@ -101,7 +101,12 @@ export function deletePermission(item: Item, me: User | null): {readonly allowed
 	const memberOf = (id: string | undefined) => id !== undefined && me.organizations.some(organization => organization.id === id);
 	switch (item.kind) {
 		case 'organization': {
-			return memberOf(item.id) ? {allowed: true} : {allowed: false, reason: 'deleting an organization needs its admin role'};
+			// Only its admins may (API.md §6.3): what /me's reference says, else the role in the
+			// member list when the object carries it; a bare membership stays undecided (allowed).
+			const membership = me.organizations.find(organization => organization.id === item.id);
+			const role = item.members.find(member => member.user.id === me.id)?.role;
+			const refused = membership === undefined || membership.permissions?.delete === false || (role !== undefined && role !== 'admin');
+			return refused ? {allowed: false, reason: 'deleting an organization needs its admin role'} : {allowed: true};
 		}
 
 		case 'resource': {
