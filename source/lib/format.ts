@@ -88,6 +88,35 @@ export function truncate(text: string, width: number): string {
 	return `${result}…`;
 }
 
+/**
+ * Cut text to at most `width` cells keeping its end, starting with `…` when cut: what an input
+ * shows, since typing happens at the end.
+ */
+export function truncateStart(text: string, width: number): string {
+	if (width <= 0) {
+		return '';
+	}
+
+	if (cellWidth(text) <= width) {
+		return text;
+	}
+
+	const segments = Array.from(segmenter.segment(text), ({segment}) => segment);
+	let result = '';
+	let used = 0;
+	for (let index = segments.length - 1; index >= 0; index--) {
+		const segmentWidth = cellWidth(segments[index]!);
+		if (used + segmentWidth > width - 1) {
+			break;
+		}
+
+		result = segments[index]! + result;
+		used += segmentWidth;
+	}
+
+	return `…${result}`;
+}
+
 /** Pad (or cut) to exactly `width` cells. */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
 	const cut = truncate(text, width);

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {confirms} from '../domain/portal.js';
-import {fit, truncate} from '../lib/format.js';
+import {fit, truncate, truncateStart} from '../lib/format.js';
 import {changedFields, patchOf} from '../navigation/edit.js';
 import type {Modal} from '../navigation/screens.js';
 import {useTheme} from '../ui/theme.js';
@@ -31,7 +31,7 @@ export function EditModal({modal, width, height}: {readonly modal: Extract<Modal
 						<Box key={item.key} flexDirection="column">
 							<Text wrap="truncate-end">
 								<Text color={index === focus ? theme.accent : theme.muted}>{`${index === focus ? '▸' : ' '} ${fit(item.label, 12)}`}</Text>
-								<Text inverse={index === focus && step === 'form'}>{truncate(oneLine(item.value), Math.max(1, inner - 16)) || ' '}</Text>
+								<Text inverse={index === focus && step === 'form'}>{(index === focus && step === 'form' ? truncateStart : truncate)(oneLine(item.value), Math.max(1, inner - 16)) || ' '}</Text>
 							</Text>
 							{errors ? <Text color={theme.error} wrap="truncate-end">{`    ✗ ${truncate(errors.join(' '), inner - 6)}`}</Text> : null}
 						</Box>
