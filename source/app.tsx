@@ -15,7 +15,7 @@ import {intentOfKey, scopeOf} from './navigation/dispatch-key.js';
 import {hintsFor, keyLabel, keyNames, keymap} from './navigation/keymap.js';
 import {bodyRows, initialState, reducer} from './navigation/reducer.js';
 import {catalogue} from './domain/list-source.js';
-import {breadcrumbs, homeFrame, listFrame, pagerFrame, topFrame, visibleRows, type Frame, type HomeEntry, type NavigationState, type NewFrame, type Viewport} from './navigation/screens.js';
+import {breadcrumbs, homeFrame, listFrame, pagerFrame, selectedItem, topFrame, type Frame, type HomeEntry, type NavigationState, type NewFrame, type Viewport} from './navigation/screens.js';
 import {useStore} from './navigation/store.js';
 import {useScreenData} from './navigation/use-screen-data.js';
 import {useLocalFilter} from './navigation/use-local-filter.js';
@@ -27,6 +27,9 @@ import {MutationModal} from './views/mutation-modal.js';
 import {EditModal} from './views/edit-modal.js';
 import {useEditFlow} from './navigation/use-edit-flow.js';
 import {serverSearch} from './navigation/search.js';
+import {copyLabels, copyText, type CopyWhat} from './navigation/copy.js';
+import {createClipboard, describeCopy, type Clipboard} from './system/clipboard.js';
+import {openableUrl} from './system/browser.js';
 import {Footer} from './ui/footer.js';
 import {Header} from './ui/header.js';
 import {HelpOverlay} from './ui/help-overlay.js';
@@ -52,6 +55,10 @@ export type AppProps = {
 	readonly auditLog?: string;
 	/** `--read-only`: no mutation is offered at all. */
 	readonly readOnly?: boolean;
+	/** `y` `Y` `c` copy through this; by default OSC 52 only, written to Ink's stdout. */
+	readonly clipboard?: Clipboard;
+	/** `o` opens a web page through this; absent, `o` says it is not available. */
+	readonly openUrl?: (url: string) => Promise<{readonly opened: true; readonly command: string} | {readonly opened: false; readonly reason: string}>;
 };
 
 const catalogueKinds = ['organization', 'dataset', 'reuse', 'user', 'dataservice'] as const;
@@ -127,8 +134,11 @@ function statusOf(frame: Frame, flash: string | null, host: string): {text: stri
 	}
 }
 
-export function App({client: initialClient, clientFor, initial, keySource, pageSize, onExit, auditLog, readOnly = false}: AppProps) {
+export function App({client: initialClient, clientFor, initial, keySource, pageSize, onExit, auditLog, readOnly = false, clipboard: givenClipboard, openUrl}: AppProps) {
 	const {exit} = useApp();
+	const {stdout} = useStdout();
+	// Raw bytes to the terminal between frames: OSC 52 moves no cursor, so Ink's frame stays put.
+	const clipboard = useMemo(() => givenClipboard ?? createClipboard({writeToTerminal: bytes => stdout.write(bytes), platform: 'linux', env: {}}), [givenClipboard, stdout]);
 	const viewport = useViewport();
 	const [client, setClient] = useState(initialClient);
 	const [identity, setIdentity] = useState<Identity>({me: null, text: initialClient.hasKey ? 'checking key…' : 'anonymous · read-only'});
@@ -329,6 +339,51 @@ export function App({client: initialClient, clientFor, initial, keySource, pageS
 		);
 	}, [clientFor, store]);
 
+	const copy = useCallback((what: CopyWhat) => {
+		const item = selectedItem(topFrame(store.getState()));
+		if (item === undefined) {
+			return;
+		}
+
+		const found = copyText(item, what, client.roots);
+		if ('refusal' in found) {
+			store.dispatch({type: 'flash', message: found.refusal});
+			return;
+		}
+
+		clipboard.copy(found.text).then(
+			outcome => {
+				store.dispatch({type: 'flash', message: describeCopy(copyLabels[what], found.text, outcome)});
+			},
+			(error: unknown) => {
+				store.dispatch({type: 'flash', message: `could not copy: ${error instanceof Error ? error.message : String(error)}`});
+			},
+		);
+	}, [client, clipboard, store]);
+
+	const openWeb = useCallback(() => {
+		const item = selectedItem(topFrame(store.getState()));
+		if (item === undefined) {
+			return;
+		}
+
+		const page = item.kind === 'resource' ? item.url : item.webUrl;
+		const url = openableUrl(page);
+		if (url === null) {
+			store.dispatch({type: 'flash', message: page ? `not opening ${page}: only http(s) pages are opened` : `this ${item.kind} has no web page on this portal`});
+			return;
+		}
+
+		if (openUrl === undefined) {
+			store.dispatch({type: 'flash', message: `opening a browser is not available here: ${url}`});
+			return;
+		}
+
+		void openUrl(url).then(outcome => {
+			store.dispatch({type: 'flash', message: outcome.opened ? `opened ${url} (${outcome.command})` : `could not open the browser: ${outcome.reason}`});
+		});
+	}, [openUrl, store]);
+
 	const {askDelete, confirmDelete, askUndo, confirmRestore} = useDeleteFlow({client, store, me: identity.me, readOnly, keySource, auditLog});
 	const {askEdit, confirmEdit} = useEditFlow({client, store, me: identity.me, readOnly, keySource, auditLog});
 
@@ -402,6 +457,16 @@ export function App({client: initialClient, clientFor, initial, keySource, pageS
 					break;
 				}
 
+				case 'copy': {
+					copy(intent.what);
+					break;
+				}
+
+				case 'openWeb': {
+					openWeb();
+					break;
+				}
+
 				case 'none': {
 					break;
 				}
@@ -414,7 +479,7 @@ export function App({client: initialClient, clientFor, initial, keySource, pageS
 	const height = bodyRows(viewport);
 	const status = statusOf(top, state.flash, client.host);
 	// Hints from the keymap; a mutation is hidden when read-only, and marked with why when not allowed.
-	const selected = top.type === 'list' ? visibleRows(top)[top.cursor] : top.type === 'detail' ? top.item ?? undefined : undefined;
+	const selected = selectedItem(top);
 	const deleteHint = selected === undefined ? null : deletePermission(selected, identity.me);
 	const hints = hintsFor(scope)
 		.filter(binding => !(readOnly && (binding.dangerous || binding.id === 'item.edit')))

@@ -6,6 +6,7 @@ import {bindingFor, type CommandId, type KeyName, type Scope} from './keymap.js'
 import type {Action} from './reducer.js';
 import {confirms} from '../domain/portal.js';
 import {changedFields, type EditStep} from './edit.js';
+import type {CopyWhat} from './copy.js';
 import {topFrame, type NavigationState} from './screens.js';
 
 export type Intent =
@@ -24,6 +25,10 @@ export type Intent =
 	| {readonly type: 'askEdit'}
 	/** The edit's confirmation matches: re-check, then send the PUT, once. */
 	| {readonly type: 'confirmEdit'}
+	/** `y` `Y` `c`: copy the id, web URL or API URL of the object under the cursor. */
+	| {readonly type: 'copy'; readonly what: CopyWhat}
+	/** `o`: open its web page in the browser. */
+	| {readonly type: 'openWeb'}
 	/** Try the key typed in `:login`. */
 	| {readonly type: 'runLogin'; readonly key: string}
 	| {readonly type: 'none'};
@@ -120,6 +125,22 @@ function commandIntent(id: CommandId): Intent {
 
 		case 'item.edit': {
 			return {type: 'askEdit'};
+		}
+
+		case 'item.copyId': {
+			return {type: 'copy', what: 'id'};
+		}
+
+		case 'item.copyWebUrl': {
+			return {type: 'copy', what: 'webUrl'};
+		}
+
+		case 'item.copyApiUrl': {
+			return {type: 'copy', what: 'apiUrl'};
+		}
+
+		case 'item.openWeb': {
+			return {type: 'openWeb'};
 		}
 
 		// Reached only through the search box's own handling above.

@@ -21,7 +21,8 @@ export type CommandId =
 	| 'nav.open' | 'nav.back' | 'nav.refresh' | 'nav.retry'
 	| 'view.json' | 'view.switch' | 'app.help' | 'app.quit' | 'app.forceQuit'
 	| 'search.open' | 'search.server' | 'search.browse' | 'search.clear'
-	| 'item.delete' | 'item.undo' | 'item.edit';
+	| 'item.delete' | 'item.undo' | 'item.edit'
+	| 'item.copyId' | 'item.copyWebUrl' | 'item.copyApiUrl' | 'item.openWeb';
 
 export type Binding = {
 	readonly id: CommandId;
@@ -60,6 +61,11 @@ export const keymap: readonly Binding[] = [
 	{id: 'item.edit', keys: ['e'], label: 'edit', scopes: ['detail'], hint: true, dangerous: false},
 	// Restoring is a mutation too, so it asks y/N; not dangerous: it undoes a delete.
 	{id: 'item.undo', keys: ['u'], label: 'undo delete', scopes: ['list', 'detail'], hint: false, dangerous: false},
+	// Shell habits: copy over OSC 52 (works over SSH) and open the page in the browser.
+	{id: 'item.copyId', keys: ['y'], label: 'copy id', scopes: ['list', 'detail'], hint: false, dangerous: false},
+	{id: 'item.copyWebUrl', keys: ['Y'], label: 'copy web URL', scopes: ['list', 'detail'], hint: false, dangerous: false},
+	{id: 'item.copyApiUrl', keys: ['c'], label: 'copy API URL', scopes: ['list', 'detail'], hint: false, dangerous: false},
+	{id: 'item.openWeb', keys: ['o'], label: 'open in browser', scopes: ['list', 'detail'], hint: false, dangerous: false},
 	{id: 'view.json', keys: ['J'], label: 'json', scopes: ['detail', 'pager'], hint: true, dangerous: false},
 	{id: 'view.switch', keys: [':'], label: 'switch', scopes: ['global'], hint: true, dangerous: false},
 	{id: 'app.help', keys: ['?'], label: 'help', scopes: ['global'], hint: true, dangerous: false},

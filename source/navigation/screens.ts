@@ -172,3 +172,8 @@ export function visibleRows(frame: ListFrame): readonly Item[] {
 
 	return frame.filter!.hits!.map(hit => frame.rows[hit.index]).filter((row): row is Item => row !== undefined);
 }
+
+/** The object an action applies to: the row under the cursor of a list, or the object of a pane. */
+export function selectedItem(frame: Frame): Item | undefined {
+	return frame.type === 'list' ? visibleRows(frame)[frame.cursor] : frame.type === 'detail' ? frame.item ?? undefined : undefined;
+}

@@ -6,7 +6,7 @@
 import {useCallback, useState} from 'react';
 import {ApiError, explainError} from '../api/errors.js';
 import {deletePermission, deleteTarget, type DeleteTarget} from './delete.js';
-import {topFrame, visibleRows} from './screens.js';
+import {selectedItem, topFrame} from './screens.js';
 import {useAudit, type MutationFlowOptions} from './use-audit.js';
 
 
@@ -20,9 +20,8 @@ export function useDeleteFlow({client, store, me, readOnly, keySource, auditLog}
 
 	const askDelete = useCallback(() => {
 		const current = store.getState();
-		const frame = topFrame(current);
-		const item = frame.type === 'list' ? visibleRows(frame)[frame.cursor] : frame.type === 'detail' ? frame.item : undefined;
-		if (item === undefined || item === null) {
+		const item = selectedItem(topFrame(current));
+		if (item === undefined) {
 			return;
 		}
 
