@@ -20,7 +20,8 @@ await build({
 	format: 'esm',
 	target: 'node20',
 	minifySyntax: true,
-	legalComments: 'none',
+	// The bundled libraries' licences go beside it (dist/cli.js.LEGAL.txt), as their MIT terms ask.
+	legalComments: 'linked',
 	define: {
 		'process.env.NODE_ENV': '"production"',
 		__UDX_VERSION__: JSON.stringify(version),
