@@ -25,6 +25,10 @@ await build({
 	define: {
 		'process.env.NODE_ENV': '"production"',
 		__UDX_VERSION__: JSON.stringify(version),
+		// yoga's wasm loader probes `typeof fetch`; in Node 20 that first read loads Node's own
+		// internal undici and web streams (≈40 ms of a 300 ms start) for a binary that is embedded
+		// anyway. Nothing of ours calls the global fetch (source/api uses undici's dispatcher).
+		fetch: 'undefined',
 	},
 	// ws is only for Ink's devtools bridge, which the stub above replaces.
 	alias: {'react-devtools-core': './dist/devtools-stub.js', ws: './dist/devtools-stub.js', undici: './scripts/undici-slim.cjs'},
