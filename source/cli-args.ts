@@ -2,6 +2,7 @@
  * The command line, parsed (pure): `udx [LIST] [--api URL] [--demo] …` and `udx sandbox …`.
  * Unknown flags are errors, not silently ignored: a typo in `--api` must not send a key elsewhere.
  */
+import {parseBatchArgs, type BatchArgs} from './batch/args.js';
 import {kindOfWord} from './navigation/commands.js';
 import type {CatalogueKind} from './domain/list-source.js';
 
@@ -22,6 +23,8 @@ export type AppArgs = {
 export type ParsedArgs =
 	| AppArgs
 	| {readonly command: 'sandbox'; readonly args: readonly string[]}
+	/** `udx get` / `udx list`: JSON out, no terminal needed. */
+	| BatchArgs
 	| {readonly command: 'help'}
 	| {readonly command: 'version'}
 	| {readonly command: 'error'; readonly message: string};
@@ -30,6 +33,8 @@ export const usage = `udx — a keyboard-driven explorer for udata open-data por
 
 Usage
   udx [organizations|datasets|reuses|users|dataservices] [--api URL] [--demo]
+  udx get KIND/ID-OR-SLUG [--api URL]        print one object as JSON
+  udx list KIND [--q TEXT] [--limit N|all] [--page-size N] [--api URL]   one JSON object per line
   udx sandbox [--port N] [--seed S] [--size small|large] [--hostile] [--latency MS]
 
 Options
@@ -52,6 +57,10 @@ D delete (type the slug to confirm), u undo it, J raw JSON, / filter (Enter sear
 export function parseArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ParsedArgs {
 	if (argv[0] === 'sandbox') {
 		return {command: 'sandbox', args: argv.slice(1)};
+	}
+
+	if (argv[0] === 'get' || argv[0] === 'list') {
+		return parseBatchArgs(argv, env, defaultApiUrl);
 	}
 
 	let list: CatalogueKind | undefined;

@@ -7,14 +7,21 @@ import process from 'node:process';
 import {render} from 'ink';
 import {App} from './app.js';
 import {createClient, defaultUserAgent, UnsafeConfigError, type Client} from './api/client.js';
+import {proxySettings} from './api/http.js';
 import {parseArgs, usage} from './cli-args.js';
 import {auditLogPath} from './audit-log.js';
+import {runBatch} from './batch/run.js';
 import {catalogueFrame} from './navigation/commands.js';
 import type {Sandbox} from './sandbox/server.js';
 import {createTheme, ThemeProvider} from './ui/theme.js';
+import {createClipboard} from './system/clipboard.js';
+import {openInBrowser} from './system/browser.js';
 
 declare const __UDX_VERSION__: string | undefined;
 const version = typeof __UDX_VERSION__ === 'string' ? __UDX_VERSION__ : 'dev';
+const userAgent = defaultUserAgent.replace('udata-explorer', `udata-explorer/${version}`);
+// HTTPS_PROXY, HTTP_PROXY, NO_PROXY: read here, handed to every client's agent.
+const proxy = proxySettings(process.env);
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 // Leave the alternate screen and show the cursor again (Ink hides it while rendering).
@@ -65,6 +72,40 @@ async function main(): Promise<void> {
 			return;
 		}
 
+		case 'get':
+		case 'list': {
+			// No terminal check, no alternate screen: this is the pipe-friendly path (`| jq .metrics`).
+			let client: Client;
+			try {
+				client = createClient({apiUrl: args.apiUrl, apiKey: process.env['UDATA_API_KEY'], userAgent, proxy});
+			} catch (error) {
+				if (error instanceof UnsafeConfigError) {
+					fail(error.message);
+				}
+
+				throw error;
+			}
+
+			// `| head -1` closes the pipe early: stop fetching and end quietly with 0, as cat does.
+			// Any other write failure (a full disk) is reported and fails the run.
+			const outputGone = new AbortController();
+			let writeError: NodeJS.ErrnoException | undefined;
+			process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+				writeError ??= error;
+				outputGone.abort();
+			});
+			const code = await runBatch(args, {client, stdout: process.stdout, stderr: process.stderr, signal: outputGone.signal});
+			if (writeError !== undefined && writeError.code !== 'EPIPE') {
+				process.stderr.write(`udx: can't write the output: ${writeError.message}\n`);
+				process.exitCode = 1;
+			} else {
+				process.exitCode = code;
+			}
+
+			await client.close();
+			return;
+		}
+
 		case 'app': {
 			break;
 		}
@@ -87,10 +128,9 @@ async function main(): Promise<void> {
 		keySource = 'the demo sandbox';
 	}
 
-	const userAgent = `${defaultUserAgent.replace('udata-explorer', `udata-explorer/${version}`)}`;
 	let client: Client;
 	try {
-		client = createClient({apiUrl, apiKey, userAgent});
+		client = createClient({apiUrl, apiKey, userAgent, proxy});
 	} catch (error) {
 		if (error instanceof UnsafeConfigError) {
 			fail(error.message);
@@ -129,12 +169,14 @@ async function main(): Promise<void> {
 		<ThemeProvider theme={createTheme(args.color)}>
 			<App
 				client={client}
-				clientFor={key => createClient({apiUrl, apiKey: key, userAgent})}
+				clientFor={key => createClient({apiUrl, apiKey: key, userAgent, proxy})}
 				initial={args.list ? [catalogueFrame(args.list)] : []}
 				keySource={keySource}
 				pageSize={args.pageSize}
 				readOnly={args.readOnly}
 				auditLog={auditLogPath(process.env, homedir())}
+				clipboard={createClipboard({writeToTerminal: bytes => process.stdout.write(bytes), platform: process.platform, env: process.env})}
+				openUrl={async url => openInBrowser(url, {platform: process.platform, env: process.env})}
 			/>
 		</ThemeProvider>,
 		{exitOnCtrlC: false, patchConsole: true},

@@ -9,7 +9,7 @@ import {sanitizeJson} from '../lib/sanitize.js';
 import {apiRoots, followableUrl, listRequest, objectUrl, pageNumberOf, resourceUrl, rowFields, type ApiRoots} from './endpoints.js';
 import {ApiError} from './errors.js';
 import {isLoopbackHost} from '../domain/portal.js';
-import {createAgent, defaultRetryPolicy, send, type HttpConfig, type RetryPolicy} from './http.js';
+import {createAgent, defaultRetryPolicy, send, type HttpConfig, type ProxySettings, type RetryPolicy} from './http.js';
 import {toDomain, toPage, toResource} from './to-domain.js';
 
 export type ClientOptions = {
@@ -20,6 +20,8 @@ export type ClientOptions = {
 	readonly userAgent?: string;
 	/** An undici dispatcher (a proxy agent, a test agent); by default a keep-alive Agent the client owns. */
 	readonly dispatcher?: Dispatcher;
+	/** Where the client's own agent goes through (HTTPS_PROXY, HTTP_PROXY, NO_PROXY); ignored with a dispatcher and for a loopback portal. */
+	readonly proxy?: ProxySettings;
 	/** Per-request timeout (headers and body), default 20 s. */
 	readonly timeoutMs?: number;
 	readonly retry?: Partial<RetryPolicy>;
@@ -49,6 +51,11 @@ export type Client = {
 	list<S extends ListSource>(source: S, options?: ListOptions): Promise<Page<ItemOf<S['kind']>>>;
 	/** Every page of a list, following `next_page` until it is null. */
 	pages<S extends ListSource>(source: S, options?: ListOptions): AsyncGenerator<Page<ItemOf<S['kind']>>>;
+	/**
+	 * Every page of a list as the portal sends it, for `udx list`'s JSON lines: no field mask (so
+	 * `jq .metrics` sees every key) and items sanitised but not mapped to the domain.
+	 */
+	wirePages(source: ListSource, options?: ListOptions): AsyncGenerator<Page<unknown>>;
 	get<K extends CatalogueKind>(kind: K, idOrSlug: string, options?: CallOptions): Promise<Detail<ItemOf<K>>>;
 	getResource(datasetId: string, resourceId: string, options?: CallOptions): Promise<Detail<Resource>>;
 	/** `PUT` (`PATCH` for dataservices, API.md §8.9) with only the changed keys. Sent once. */
@@ -114,7 +121,10 @@ export function createClient(options: ClientOptions): Client {
 	}
 
 	const roots = apiRoots(options.apiUrl);
-	const ownAgent = options.dispatcher === undefined ? createAgent() : undefined;
+	// A loopback portal (the sandbox) is never proxied, as Go's net/http does: a corporate proxy
+	// cannot reach this machine's 127.0.0.1, and the key has no reason to travel there.
+	const ownAgent = options.dispatcher === undefined ? createAgent(isLoopbackHost(parsed.hostname) ? {} : options.proxy) : undefined;
+	let agentClosed = false;
 	const config: HttpConfig = {
 		origin: parsed.origin,
 		apiKey,
@@ -129,19 +139,24 @@ export function createClient(options: ClientOptions): Client {
 	}
 
 	async function list<S extends ListSource>(source: S, listOptions: ListOptions = {}): Promise<Page<ItemOf<S['kind']>>> {
-		const first = listRequest(roots, source, listOptions.pageSize);
-		const url = listOptions.pageUrl === undefined ? first.url : followableUrl(listOptions.pageUrl, config.origin);
 		const mapItem = source.kind === 'resource'
 			? (item: unknown) => toResource(item, source.scope === 'dataset' ? source.datasetId : null)
 			: toDomain[source.kind];
+		return fetchPage(source, listOptions, mapItem as (item: unknown) => ItemOf<S['kind']>, true);
+	}
+
+	/** One page, masked to list rows or not, its items mapped by `mapItem`. */
+	async function fetchPage<T>(source: ListSource, listOptions: ListOptions, mapItem: (item: unknown) => T, masked: boolean): Promise<Page<T>> {
+		const first = listRequest(roots, source, listOptions.pageSize);
+		const url = listOptions.pageUrl === undefined ? first.url : followableUrl(listOptions.pageUrl, config.origin);
 		try {
-			const body = await getJson(url, first.fields, listOptions.signal);
-			return toPage(body, mapItem as (item: unknown) => ItemOf<S['kind']>, first.search);
+			const body = await getJson(url, masked ? first.fields : undefined, listOptions.signal);
+			return toPage(body, mapItem, first.search);
 		} catch (error) {
 			// A portal without the v2 search service (no route: 404; "Search endpoint not enabled":
 			// 501, API.md §6.2) still searches through its v1 list's `q`.
 			if (source.scope === 'search' && listOptions.pageUrl === undefined && error instanceof ApiError && (error.status === 404 || error.status === 501)) {
-				return list({kind: source.kind, scope: 'catalogue', query: source.query} as S, listOptions);
+				return fetchPage({kind: source.kind, scope: 'catalogue', query: source.query}, listOptions, mapItem, masked);
 			}
 
 			// Past the last page Mongo-backed lists answer 404 (API.md §2.4): that is the end, not an error.
@@ -154,11 +169,15 @@ export function createClient(options: ClientOptions): Client {
 	}
 
 	async function * pages<S extends ListSource>(source: S, listOptions: ListOptions = {}): AsyncGenerator<Page<ItemOf<S['kind']>>> {
-		let pageUrl = listOptions.pageUrl;
+		yield * follow(async pageUrl => list(source, {...listOptions, pageUrl}), listOptions.pageUrl);
+	}
+
+	async function * follow<T>(fetch: (pageUrl: string | undefined) => Promise<Page<T>>, start: string | undefined): AsyncGenerator<Page<T>> {
+		let pageUrl = start;
 		const seen = new Set<string>();
 		for (;;) {
 			// eslint-disable-next-line no-await-in-loop
-			const page = await list(source, {...listOptions, pageUrl});
+			const page = await fetch(pageUrl);
 			yield page;
 			// A server that links a page to itself would loop forever.
 			if (page.nextPageUrl === null || seen.has(page.nextPageUrl)) {
@@ -192,6 +211,7 @@ export function createClient(options: ClientOptions): Client {
 		hasKey: apiKey !== undefined,
 		list,
 		pages,
+		wirePages: (source, listOptions = {}) => follow(async pageUrl => fetchPage(source, {...listOptions, pageUrl}, sanitizeJson, false), listOptions.pageUrl),
 		get,
 		async getResource(datasetId, resourceId, callOptions = {}) {
 			const body = await getJson(resourceUrl(roots, datasetId, resourceId), undefined, callOptions.signal);
@@ -236,7 +256,8 @@ export function createClient(options: ClientOptions): Client {
 		},
 		async close() {
 			// Idempotent: a client may be closed by its owner and again on shutdown.
-			if (ownAgent && !ownAgent.closed && !ownAgent.destroyed) {
+			if (ownAgent && !agentClosed) {
+				agentClosed = true;
 				await ownAgent.close();
 			}
 		},

@@ -4,7 +4,7 @@
  * mapping of every failure to an `ApiError`.
  */
 import {setTimeout as sleep} from 'node:timers/promises';
-import {Agent, type Dispatcher} from 'undici';
+import {Agent, EnvHttpProxyAgent, type Dispatcher} from 'undici';
 import {ApiError, kindOfStatus, parseErrorBody, type ApiErrorKind} from './errors.js';
 
 /** How GETs are retried. Mutations never are: a retried DELETE or PUT is a second mutation. */
@@ -61,8 +61,26 @@ const resetCodes = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CL
  * The app asks one portal for one thing at a time, and a left view's request is aborted, so
  * nothing waits behind a request nobody wants.
  */
-export function createAgent(): Agent {
-	return new Agent({keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000, connections: 1});
+export function createAgent(proxy: ProxySettings = {}): Dispatcher {
+	const options = {keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000, connections: 1};
+	if (!proxy.httpProxy && !proxy.httpsProxy) {
+		return new Agent(options);
+	}
+
+	// Every setting given explicitly ('' for none): undici would otherwise read process.env itself.
+	return new EnvHttpProxyAgent({...options, httpProxy: proxy.httpProxy ?? '', httpsProxy: proxy.httpsProxy ?? '', noProxy: proxy.noProxy ?? ''});
+}
+
+/** The proxy a session goes through: `HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY` (curl's conventions). */
+export type ProxySettings = {readonly httpProxy?: string | undefined; readonly httpsProxy?: string | undefined; readonly noProxy?: string | undefined};
+
+/**
+ * The proxy settings of an environment: the lowercase variable wins over the uppercase one, as
+ * curl and undici read them; empty means unset.
+ */
+export function proxySettings(env: Readonly<Record<string, string | undefined>>): ProxySettings {
+	const read = (name: string) => [env[name.toLowerCase()], env[name]].find(value => value !== undefined && value.trim() !== '')?.trim();
+	return {httpProxy: read('HTTP_PROXY'), httpsProxy: read('HTTPS_PROXY'), noProxy: read('NO_PROXY')};
 }
 
 
