@@ -59,6 +59,23 @@ export type AppProps = {
 	readonly clipboard?: Clipboard;
 	/** `o` opens a web page through this; absent, `o` says it is not available. */
 	readonly openUrl?: (url: string) => Promise<{readonly opened: true; readonly command: string} | {readonly opened: false; readonly reason: string}>;
+	/** The portals `:portal NAME` switches between; absent, the session has one portal. */
+	readonly portals?: Portals;
+};
+
+/** Everything that changes with the portal: what `:portal NAME` hands over. */
+export type PortalSession = {
+	readonly client: Client;
+	readonly clientFor?: ((apiKey: string | undefined) => Client) | undefined;
+	readonly keySource?: string | undefined;
+	readonly pageSize?: number | undefined;
+	readonly readOnly: boolean;
+};
+
+export type Portals = {
+	readonly names: readonly string[];
+	/** A session on the named portal (its key read, its client made), or why not. */
+	open(name: string): Promise<PortalSession | {readonly error: string}>;
 };
 
 const catalogueKinds = ['organization', 'dataset', 'reuse', 'user', 'dataservice'] as const;
@@ -134,7 +151,10 @@ function statusOf(frame: Frame, flash: string | null, host: string): {text: stri
 	}
 }
 
-export function App({client: initialClient, clientFor, initial, keySource, pageSize, onExit, auditLog, readOnly = false, clipboard: givenClipboard, openUrl}: AppProps) {
+export function App({client: givenClient, clientFor: givenClientFor, initial, keySource: givenKeySource, pageSize: givenPageSize, onExit, auditLog, readOnly: givenReadOnly = false, clipboard: givenClipboard, openUrl, portals}: AppProps) {
+	// The portal's part of the props; `:portal NAME` replaces it as a whole.
+	const [session, setSession] = useState<PortalSession>(() => ({client: givenClient, clientFor: givenClientFor, keySource: givenKeySource, pageSize: givenPageSize, readOnly: givenReadOnly}));
+	const {client: initialClient, clientFor, keySource, pageSize, readOnly} = session;
 	const {exit} = useApp();
 	const {stdout} = useStdout();
 	// Raw bytes to the terminal between frames: OSC 52 moves no cursor, so Ink's frame stays put.
@@ -254,6 +274,44 @@ export function App({client: initialClient, clientFor, initial, keySource, pageS
 				return;
 			}
 
+			case 'portal': {
+				if (portals === undefined) {
+					store.dispatch({type: 'paletteError', message: 'this session has one portal (the demo sandbox, or --api)'});
+					return;
+				}
+
+				if (command.name === undefined) {
+					store.dispatch({type: 'paletteError', message: `portals: ${portals.names.join(', ')} — :portal NAME`});
+					return;
+				}
+
+				const name = command.name;
+				store.dispatch({type: 'paletteError', message: `opening ${name}…`});
+				portals.open(name).then(
+					next => {
+						if ('error' in next) {
+							store.dispatch({type: 'paletteError', message: next.error});
+							return;
+						}
+
+						const previous = new Set([client, initialClient]);
+						// A fresh stack: the old portal's views go, and with them their requests.
+						store.dispatch({type: 'reset', frames: [homeFrame(homeEntries(null))]});
+						setSession(next);
+						setClient(next.client);
+						setIdentity({me: null, text: next.client.hasKey ? 'checking key…' : 'anonymous · read-only'});
+						store.dispatch({type: 'flash', message: `portal ${name}: ${next.client.host}${next.readOnly ? ' · read-only' : ''}`});
+						for (const old of previous) {
+							void old.close();
+						}
+					},
+					(error: unknown) => {
+						store.dispatch({type: 'paletteError', message: `cannot open ${name}: ${error instanceof Error ? error.message : String(error)}`});
+					},
+				);
+				return;
+			}
+
 			case 'logout': {
 				if (clientFor === undefined) {
 					store.dispatch({type: 'paletteError', message: 'this session cannot change its key'});
@@ -307,7 +365,7 @@ export function App({client: initialClient, clientFor, initial, keySource, pageS
 				);
 			}
 		}
-	}, [auditLog, client, clientFor, identity.me, keySource, quit, store]);
+	}, [auditLog, client, clientFor, identity.me, initialClient, keySource, portals, quit, store]);
 
 	const runLogin = useCallback((apiKey: string) => {
 		if (clientFor === undefined) {

@@ -2,7 +2,7 @@
  * The command line, parsed (pure): `udx [LIST] [--api URL] [--demo] …` and `udx sandbox …`.
  * Unknown flags are errors, not silently ignored: a typo in `--api` must not send a key elsewhere.
  */
-import {parseBatchArgs, type BatchArgs} from './batch/args.js';
+import {parseBatchArgs, type BatchArgs, type PortalChoice} from './batch/args.js';
 import {kindOfWord} from './navigation/commands.js';
 import type {CatalogueKind} from './domain/list-source.js';
 
@@ -11,8 +11,8 @@ export const defaultApiUrl = 'https://data.public.lu/api/1/';
 export type AppArgs = {
 	readonly command: 'app';
 	readonly list: CatalogueKind | undefined;
-	readonly apiUrl: string;
-	readonly apiUrlFrom: 'flag' | 'env' | 'default';
+	/** `--api URL` and `--portal NAME` as given: the config resolves them (source/config/resolve.ts). */
+	readonly portal: PortalChoice;
 	readonly demo: boolean;
 	readonly color: boolean;
 	readonly pageSize: number | undefined;
@@ -25,6 +25,8 @@ export type ParsedArgs =
 	| {readonly command: 'sandbox'; readonly args: readonly string[]}
 	/** `udx get` / `udx list`: JSON out, no terminal needed. */
 	| BatchArgs
+	/** `udx info`: paths, the active portal and where its key comes from. */
+	| {readonly command: 'info'; readonly portal: PortalChoice}
 	| {readonly command: 'help'}
 	| {readonly command: 'version'}
 	| {readonly command: 'error'; readonly message: string};
@@ -32,13 +34,16 @@ export type ParsedArgs =
 export const usage = `udx — a keyboard-driven explorer for udata open-data portals
 
 Usage
-  udx [organizations|datasets|reuses|users|dataservices] [--api URL] [--demo]
-  udx get KIND/ID-OR-SLUG [--api URL]        print one object as JSON
-  udx list KIND [--q TEXT] [--limit N|all] [--page-size N] [--api URL]   one JSON object per line
+  udx [organizations|datasets|reuses|users|dataservices] [--portal NAME | --api URL | --demo]
+  udx get KIND/ID-OR-SLUG [--portal NAME | --api URL]        print one object as JSON
+  udx list KIND [--q TEXT] [--limit N|all] [--page-size N] [--portal NAME | --api URL]
+                                                             one JSON object per line
+  udx info [--portal NAME | --api URL]                       config, state and audit-log paths
   udx sandbox [--port N] [--seed S] [--size small|large] [--hostile] [--latency MS]
 
 Options
-  --api URL        the portal's API root (env UDATA_API); default ${defaultApiUrl}
+  --portal NAME    a portal by name: lu, fr, demo (built in) or one of your config's
+  --api URL        the portal's API root (env UDATA_API); default ${defaultApiUrl} (lu)
   --demo           run against an embedded sandbox with seeded data, logged in as its admin
   --page-size N    rows asked for per page (default: the portal's, 20)
   --no-color       no colours (NO_COLOR is honoured too)
@@ -49,6 +54,12 @@ Options
 Environment
   UDATA_API_KEY    your API key, sent as X-API-KEY to the configured portal only
   UDATA_API        the API root, as --api
+  HTTPS_PROXY, HTTP_PROXY, NO_PROXY   honoured (a loopback portal is never proxied)
+  NO_COLOR         no colours
+
+Config
+  $XDG_CONFIG_HOME/udata-explorer/config.json (default ~/.config/…): default portal, and per
+  portal its api, keyEnv or keyFile (chmod 600), readOnly, pageSize, production. udx info shows it.
 
 Keys: j/k or arrows move, g/G top/bottom, PgUp/PgDn, Enter opens, Esc back, r refresh,
 D delete (type the slug to confirm), u undo it, J raw JSON, / filter (Enter searches the portal), : switch list (:orgs :datasets :reuses :users
@@ -60,16 +71,18 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
 	}
 
 	if (argv[0] === 'get' || argv[0] === 'list') {
-		return parseBatchArgs(argv, env, defaultApiUrl);
+		return parseBatchArgs(argv);
 	}
 
+	const info = argv[0] === 'info';
 	let list: CatalogueKind | undefined;
 	let apiUrl: string | undefined;
+	let portal: string | undefined;
 	let demo = false;
 	let color = env['NO_COLOR'] === undefined || env['NO_COLOR'] === '';
 	let pageSize: number | undefined;
 	let readOnly = false;
-	for (let index = 0; index < argv.length; index++) {
+	for (let index = info ? 1 : 0; index < argv.length; index++) {
 		const arg = argv[index]!;
 		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
 		const value = (): string | undefined => inline ?? argv[++index];
@@ -88,6 +101,15 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
 				apiUrl = value();
 				if (apiUrl === undefined || apiUrl === '') {
 					return {command: 'error', message: '--api needs a URL, e.g. --api https://data.public.lu/api/1/'};
+				}
+
+				break;
+			}
+
+			case '--portal': {
+				portal = value();
+				if (portal === undefined || portal === '') {
+					return {command: 'error', message: '--portal needs a name, e.g. --portal fr'};
 				}
 
 				break;
@@ -133,16 +155,18 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
 		}
 	}
 
-	if (demo && apiUrl !== undefined) {
-		return {command: 'error', message: '--demo runs its own sandbox: leave out --api'};
+	if (demo && (apiUrl !== undefined || portal !== undefined)) {
+		return {command: 'error', message: `--demo runs its own sandbox: leave out ${apiUrl === undefined ? '--portal' : '--api'}`};
 	}
 
-	const fromEnv = env['UDATA_API'] !== undefined && env['UDATA_API'] !== '' ? env['UDATA_API'] : undefined;
+	if (info) {
+		return list !== undefined || demo ? {command: 'error', message: 'udx info takes --portal NAME or --api URL only'} : {command: 'info', portal: {api: apiUrl, portal}};
+	}
+
 	return {
 		command: 'app',
 		list,
-		apiUrl: apiUrl ?? fromEnv ?? defaultApiUrl,
-		apiUrlFrom: apiUrl === undefined ? (fromEnv === undefined ? 'default' : 'env') : 'flag',
+		portal: {api: apiUrl, portal},
 		demo,
 		color,
 		pageSize,

@@ -5,13 +5,18 @@
 import {homedir} from 'node:os';
 import process from 'node:process';
 import {render} from 'ink';
-import {App} from './app.js';
+import {App, type PortalSession} from './app.js';
 import {createClient, defaultUserAgent, UnsafeConfigError, type Client} from './api/client.js';
 import {proxySettings} from './api/http.js';
 import {parseArgs, usage} from './cli-args.js';
 import {auditLogPath} from './audit-log.js';
 import {runBatch} from './batch/run.js';
 import {catalogueFrame} from './navigation/commands.js';
+import type {PortalChoice} from './batch/args.js';
+import {emptyConfig, loadConfig, type Config} from './config/config-file.js';
+import {formatInfo} from './config/info.js';
+import {describeKeySource, loadKey} from './config/key-file.js';
+import {portalByName, portalNames, resolveActivePortal, type ActivePortal, type PortalFlags, type Resolution} from './config/resolve.js';
 import type {Sandbox} from './sandbox/server.js';
 import {createTheme, ThemeProvider} from './ui/theme.js';
 import {createClipboard} from './system/clipboard.js';
@@ -49,6 +54,52 @@ async function runSandbox(args: readonly string[]): Promise<void> {
 	process.once('SIGTERM', stop);
 }
 
+/** Where a session's settings come from: the config file, read once; invalid, it stops us. */
+async function readConfig(): Promise<Config> {
+	const load = await loadConfig({env: process.env, home: homedir()});
+	if (load.status === 'invalid') {
+		fail(load.error);
+	}
+
+	return load.config;
+}
+
+function flagsOf(choice: PortalChoice, extra: {readonly readOnly?: boolean; readonly pageSize?: number | undefined} = {}): PortalFlags {
+	return {api: choice.api, portal: choice.portal, readOnly: extra.readOnly, pageSize: extra.pageSize};
+}
+
+/** A client on a resolved portal, its key read where the portal says (a key file must be 600). */
+async function openPortal(resolution: Resolution): Promise<{readonly portal: ActivePortal; readonly session: PortalSession} | {readonly error: string}> {
+	if ('error' in resolution) {
+		return resolution;
+	}
+
+	const {portal} = resolution;
+	const key = await loadKey(portal.keySource, {env: process.env, home: homedir(), platform: process.platform});
+	if ('error' in key) {
+		return key;
+	}
+
+	const clientFor = (apiKey: string | undefined) => createClient({apiUrl: portal.apiUrl, apiKey, userAgent, proxy, portalKind: portal.kind});
+	try {
+		return {portal, session: {client: clientFor(key.key), clientFor, keySource: describeKeySource(portal.keySource, homedir()), pageSize: portal.pageSize, readOnly: portal.readOnly}};
+	} catch (error) {
+		if (error instanceof UnsafeConfigError) {
+			return {error: error.message};
+		}
+
+		throw error;
+	}
+}
+
+async function runInfo(choice: PortalChoice): Promise<void> {
+	// Info is where a broken config is looked at: report it rather than stop.
+	const load = await loadConfig({env: process.env, home: homedir()});
+	const resolution = resolveActivePortal(load.status === 'invalid' ? emptyConfig : load.config, process.env, flagsOf(choice));
+	const keyCheck = 'error' in resolution ? undefined : await loadKey(resolution.portal.keySource, {env: process.env, home: homedir(), platform: process.platform});
+	process.stdout.write(`${formatInfo({load, resolution, keyCheck, env: process.env, home: homedir()})}\n`);
+}
+
 async function main(): Promise<void> {
 	const args = parseArgs(process.argv.slice(2), process.env);
 	switch (args.command) {
@@ -72,20 +123,20 @@ async function main(): Promise<void> {
 			return;
 		}
 
+		case 'info': {
+			await runInfo(args.portal);
+			return;
+		}
+
 		case 'get':
 		case 'list': {
 			// No terminal check, no alternate screen: this is the pipe-friendly path (`| jq .metrics`).
-			let client: Client;
-			try {
-				client = createClient({apiUrl: args.apiUrl, apiKey: process.env['UDATA_API_KEY'], userAgent, proxy});
-			} catch (error) {
-				if (error instanceof UnsafeConfigError) {
-					fail(error.message);
-				}
-
-				throw error;
+			const opened = await openPortal(resolveActivePortal(await readConfig(), process.env, flagsOf(args.portal)));
+			if ('error' in opened) {
+				fail(opened.error);
 			}
 
+			const {client} = opened.session;
 			// `| head -1` closes the pipe early: stop fetching and end quietly with 0, as cat does.
 			// Any other write failure (a full disk) is reported and fails the run.
 			const outputGone = new AbortController();
@@ -117,26 +168,30 @@ async function main(): Promise<void> {
 	}
 
 	let sandbox: Sandbox | undefined;
-	let apiUrl = args.apiUrl;
-	let apiKey = process.env['UDATA_API_KEY'];
-	let keySource = 'UDATA_API_KEY';
+	let session: PortalSession;
+	let portals: {readonly names: readonly string[]; open(name: string): Promise<PortalSession | {readonly error: string}>} | undefined;
 	if (args.demo) {
 		const {startSandbox} = await import('./sandbox/server.js');
 		sandbox = await startSandbox({port: 0});
-		apiUrl = sandbox.apiRoot;
-		apiKey = sandbox.users.sysadmin.apiKey;
-		keySource = 'the demo sandbox';
-	}
-
-	let client: Client;
-	try {
-		client = createClient({apiUrl, apiKey, userAgent, proxy});
-	} catch (error) {
-		if (error instanceof UnsafeConfigError) {
-			fail(error.message);
+		const {apiRoot} = sandbox;
+		const clientFor = (apiKey: string | undefined) => createClient({apiUrl: apiRoot, apiKey, userAgent});
+		session = {client: clientFor(sandbox.users.sysadmin.apiKey), clientFor, keySource: 'the demo sandbox', pageSize: args.pageSize, readOnly: args.readOnly};
+	} else {
+		const config = await readConfig();
+		const flags = flagsOf(args.portal, {readOnly: args.readOnly, pageSize: args.pageSize});
+		const opened = await openPortal(resolveActivePortal(config, process.env, flags));
+		if ('error' in opened) {
+			fail(opened.error);
 		}
 
-		throw error;
+		session = opened.session;
+		portals = {
+			names: portalNames(config),
+			async open(name) {
+				const next = await openPortal(portalByName(config, name, process.env, flags));
+				return 'error' in next ? next : next.session;
+			},
+		};
 	}
 
 	let restored = false;
@@ -168,12 +223,13 @@ async function main(): Promise<void> {
 	const instance = render(
 		<ThemeProvider theme={createTheme(args.color)}>
 			<App
-				client={client}
-				clientFor={key => createClient({apiUrl, apiKey: key, userAgent, proxy})}
+				client={session.client}
+				clientFor={session.clientFor}
 				initial={args.list ? [catalogueFrame(args.list)] : []}
-				keySource={keySource}
-				pageSize={args.pageSize}
-				readOnly={args.readOnly}
+				keySource={session.keySource}
+				pageSize={session.pageSize}
+				readOnly={session.readOnly}
+				portals={portals}
 				auditLog={auditLogPath(process.env, homedir())}
 				clipboard={createClipboard({writeToTerminal: bytes => process.stdout.write(bytes), platform: process.platform, env: process.env})}
 				openUrl={async url => openInBrowser(url, {platform: process.platform, env: process.env})}
@@ -183,7 +239,7 @@ async function main(): Promise<void> {
 	);
 	await instance.waitUntilExit();
 	restoreTerminal();
-	await Promise.allSettled([client.close(), sandbox?.close()]);
+	await Promise.allSettled([session.client.close(), sandbox?.close()]);
 	process.exit(0);
 }
 

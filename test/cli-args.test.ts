@@ -1,14 +1,17 @@
 import {describe, expect, it} from 'vitest';
-import {defaultApiUrl, parseArgs} from '../source/cli-args.js';
+import {parseArgs} from '../source/cli-args.js';
 
 describe('parseArgs', () => {
 	it.each([
-		[[], {}, {command: 'app', list: undefined, apiUrl: defaultApiUrl, apiUrlFrom: 'default', demo: false, color: true}],
+		// Which portal these make is the config's business (test/config/resolve.test.ts).
+		[[], {}, {command: 'app', list: undefined, portal: {api: undefined, portal: undefined}, demo: false, color: true}],
 		[['organizations'], {}, {command: 'app', list: 'organization'}],
-		[['datasets', '--api', 'https://www.data.gouv.fr/api/1/'], {}, {list: 'dataset', apiUrl: 'https://www.data.gouv.fr/api/1/', apiUrlFrom: 'flag'}],
-		[['--api=https://demo.data.gouv.fr/api/1/'], {}, {apiUrl: 'https://demo.data.gouv.fr/api/1/'}],
-		[[], {UDATA_API: 'https://demo.data.gouv.fr/api/1/'}, {apiUrl: 'https://demo.data.gouv.fr/api/1/', apiUrlFrom: 'env'}],
-		[['--api', 'https://a.example/api/1/'], {UDATA_API: 'https://b.example/api/1/'}, {apiUrl: 'https://a.example/api/1/'}],
+		[['datasets', '--api', 'https://www.data.gouv.fr/api/1/'], {}, {list: 'dataset', portal: {api: 'https://www.data.gouv.fr/api/1/', portal: undefined}}],
+		[['--api=https://demo.data.gouv.fr/api/1/'], {}, {portal: {api: 'https://demo.data.gouv.fr/api/1/'}}],
+		[['--portal', 'fr', 'reuses'], {}, {list: 'reuse', portal: {api: undefined, portal: 'fr'}}],
+		[['--portal=work'], {}, {portal: {portal: 'work'}}],
+		[['info'], {}, {command: 'info', portal: {api: undefined, portal: undefined}}],
+		[['info', '--portal', 'fr'], {}, {command: 'info', portal: {portal: 'fr'}}],
 		[['--demo', 'reuses'], {}, {demo: true, list: 'reuse'}],
 		[['--no-color'], {}, {color: false}],
 		[[], {NO_COLOR: '1'}, {color: false}],
@@ -28,6 +31,10 @@ describe('parseArgs', () => {
 		[['--page-size', '0']],
 		[['--page-size', 'lots']],
 		[['--demo', '--api', 'https://x/api/1/']],
+		[['--demo', '--portal', 'fr']],
+		[['--portal']],
+		[['info', 'datasets']],
+		[['info', '--demo']],
 	])('%j is a usage error', argv => {
 		expect(parseArgs(argv, {})).toMatchObject({command: 'error'});
 	});

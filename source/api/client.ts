@@ -8,7 +8,7 @@ import type {Dataservice, Dataset, ItemOf, Kind, Organization, Page, Resource, R
 import {sanitizeJson} from '../lib/sanitize.js';
 import {apiRoots, followableUrl, listRequest, objectUrl, pageNumberOf, resourceUrl, rowFields, type ApiRoots} from './endpoints.js';
 import {ApiError} from './errors.js';
-import {isLoopbackHost} from '../domain/portal.js';
+import {isLoopbackHost, portalKind, type PortalKind} from '../domain/portal.js';
 import {createAgent, defaultRetryPolicy, send, type HttpConfig, type ProxySettings, type RetryPolicy} from './http.js';
 import {toDomain, toPage, toResource} from './to-domain.js';
 
@@ -22,6 +22,8 @@ export type ClientOptions = {
 	readonly dispatcher?: Dispatcher;
 	/** Where the client's own agent goes through (HTTPS_PROXY, HTTP_PROXY, NO_PROXY); ignored with a dispatcher and for a loopback portal. */
 	readonly proxy?: ProxySettings;
+	/** What the portal is, where the config says (badge, confirmation); by default from its URL. */
+	readonly portalKind?: PortalKind;
 	/** Per-request timeout (headers and body), default 20 s. */
 	readonly timeoutMs?: number;
 	readonly retry?: Partial<RetryPolicy>;
@@ -47,6 +49,8 @@ export type Client = {
 	readonly origin: string;
 	readonly host: string;
 	readonly hasKey: boolean;
+	/** Production, demo or sandbox: the colour of a mutation's badge and what its confirmation types. */
+	readonly portalKind: PortalKind;
 	/** One page of a list: the first, or the one `pageUrl` points to. A 404 after the first page is the end (API.md §2.4). */
 	list<S extends ListSource>(source: S, options?: ListOptions): Promise<Page<ItemOf<S['kind']>>>;
 	/** Every page of a list, following `next_page` until it is null. */
@@ -209,6 +213,7 @@ export function createClient(options: ClientOptions): Client {
 		origin: config.origin,
 		host: parsed.host,
 		hasKey: apiKey !== undefined,
+		portalKind: options.portalKind ?? portalKind(options.apiUrl),
 		list,
 		pages,
 		wirePages: (source, listOptions = {}) => follow(async pageUrl => fetchPage(source, {...listOptions, pageUrl}, sanitizeJson, false), listOptions.pageUrl),

@@ -1,7 +1,7 @@
 /**
  * The command line of the non-interactive commands, parsed (pure):
  * `udx get KIND/ID-OR-SLUG` (or `KIND ID-OR-SLUG`) and `udx list KIND [--q TEXT] [--limit N|all] [--page-size N]`,
- * both with `--api URL`. Like the app's flags, unknown ones are errors: a typo must not widen a query.
+ * both with `--api URL` or `--portal NAME` (resolved against the config by cli.tsx). Like the app's flags, unknown ones are errors: a typo must not widen a query.
  */
 import type {CatalogueKind} from '../domain/list-source.js';
 import {kindOfWord} from '../navigation/commands.js';
@@ -16,7 +16,7 @@ export type GetArgs = {
 	readonly command: 'get';
 	readonly kind: CatalogueKind;
 	readonly idOrSlug: string;
-	readonly apiUrl: string;
+	readonly portal: PortalChoice;
 };
 
 export type ListArgs = {
@@ -27,8 +27,11 @@ export type ListArgs = {
 	/** Objects to print at most; undefined with `--limit all`: every page. */
 	readonly limit: number | undefined;
 	readonly pageSize: number;
-	readonly apiUrl: string;
+	readonly portal: PortalChoice;
 };
+
+/** `--api URL` and `--portal NAME` as given; which portal they make is the config's business. */
+export type PortalChoice = {readonly api: string | undefined; readonly portal: string | undefined};
 
 export type BatchArgs = GetArgs | ListArgs;
 
@@ -36,11 +39,8 @@ export type BatchParse = BatchArgs | {readonly command: 'help'} | {readonly comm
 
 const kindWords = 'organizations, datasets, reuses, users or dataservices';
 
-/**
- * Parse `argv` whose first word is `get` or `list`. `apiUrl` comes from `--api`, else `UDATA_API`,
- * else `fallbackApiUrl` (passed in, so this module does not import cli-args, which imports it).
- */
-export function parseBatchArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, fallbackApiUrl: string): BatchParse {
+/** Parse `argv` whose first word is `get` or `list`. */
+export function parseBatchArgs(argv: readonly string[]): BatchParse {
 	const [command, ...rest] = argv;
 	if (command !== 'get' && command !== 'list') {
 		return {command: 'error', message: `not a batch command: ${command ?? 'nothing'}`};
@@ -48,6 +48,7 @@ export function parseBatchArgs(argv: readonly string[], env: Readonly<Record<str
 
 	const positionals: string[] = [];
 	let apiUrl: string | undefined;
+	let portal: string | undefined;
 	let q: string | undefined;
 	let limit: number | undefined = defaultLimit;
 	let pageSize: number | undefined;
@@ -65,6 +66,15 @@ export function parseBatchArgs(argv: readonly string[], env: Readonly<Record<str
 				apiUrl = value();
 				if (apiUrl === undefined || apiUrl === '') {
 					return {command: 'error', message: '--api needs a URL, e.g. --api https://data.public.lu/api/1/'};
+				}
+
+				break;
+			}
+
+			case '--portal': {
+				portal = value();
+				if (portal === undefined || portal === '') {
+					return {command: 'error', message: '--portal needs a name, e.g. --portal fr'};
 				}
 
 				break;
@@ -113,12 +123,11 @@ export function parseBatchArgs(argv: readonly string[], env: Readonly<Record<str
 		}
 	}
 
-	const fromEnv = env['UDATA_API'] !== undefined && env['UDATA_API'] !== '' ? env['UDATA_API'] : undefined;
-	const resolvedApiUrl = apiUrl ?? fromEnv ?? fallbackApiUrl;
-	return command === 'get' ? getArgs(positionals, resolvedApiUrl) : listArgs(positionals, {q, limit, pageSize, apiUrl: resolvedApiUrl});
+	const choice: PortalChoice = {api: apiUrl, portal};
+	return command === 'get' ? getArgs(positionals, choice) : listArgs(positionals, {q, limit, pageSize, portal: choice});
 }
 
-function getArgs(positionals: readonly string[], apiUrl: string): GetArgs | {readonly command: 'error'; readonly message: string} {
+function getArgs(positionals: readonly string[], portal: PortalChoice): GetArgs | {readonly command: 'error'; readonly message: string} {
 	// `KIND/ID` is the documented form (it reads like the API path); `KIND ID` is accepted too,
 	// since a shell loop over ids writes it more easily. Ids and slugs never contain `/`.
 	let kindWord: string | undefined;
@@ -142,12 +151,12 @@ function getArgs(positionals: readonly string[], apiUrl: string): GetArgs | {rea
 		return {command: 'error', message: `udx get needs an id or slug after the kind, e.g. udx get ${kindWord ?? ''}/insee`};
 	}
 
-	return {command: 'get', kind, idOrSlug, apiUrl};
+	return {command: 'get', kind, idOrSlug, portal};
 }
 
 function listArgs(
 	positionals: readonly string[],
-	options: {readonly q: string | undefined; readonly limit: number | undefined; readonly pageSize: number | undefined; readonly apiUrl: string},
+	options: {readonly q: string | undefined; readonly limit: number | undefined; readonly pageSize: number | undefined; readonly portal: PortalChoice},
 ): ListArgs | {readonly command: 'error'; readonly message: string} {
 	const [word, ...extra] = positionals;
 	if (word === undefined) {
@@ -165,7 +174,7 @@ function listArgs(
 
 	// No page larger than what is wanted: `--limit 30` is one request of 30, not one of 100.
 	const pageSize = options.pageSize ?? Math.min(options.limit ?? defaultPageSize, defaultPageSize);
-	return {command: 'list', kind, q: options.q, limit: options.limit, pageSize, apiUrl: options.apiUrl};
+	return {command: 'list', kind, q: options.q, limit: options.limit, pageSize, portal: options.portal};
 }
 
 function wholeNumber(raw: string | undefined, max: number): number | undefined {

@@ -1,6 +1,6 @@
 /**
  * The `:` palette, parsed (pure): `:orgs`, `:datasets`, `:reuses`, `:users`, `:dataservices`,
- * `:me`, `:home`, `:q`. Each list word has its aliases, as k9s' `:po` / `:pods`.
+ * `:me`, `:home`, `:portal NAME`, `:q`. Each list word has its aliases, as k9s' `:po` / `:pods`.
  */
 import {catalogue, type CatalogueKind} from '../domain/list-source.js';
 import {detailFrame, listFrame, type NewFrame} from './screens.js';
@@ -19,6 +19,8 @@ export type PaletteCommand =
 	/** Ask for an API key (masked, kept in memory only); forget it. */
 	| {readonly type: 'login'}
 	| {readonly type: 'logout'}
+	/** `:portal NAME`: switch to another portal, with a fresh stack; `:portal` alone lists them. */
+	| {readonly type: 'portal'; readonly name: string | undefined}
 	| {readonly type: 'quit'}
 	| {readonly type: 'error'; readonly message: string};
 
@@ -40,7 +42,7 @@ const aliases: Readonly<Record<string, CatalogueKind>> = {
 };
 
 /** The words the palette knows, for its hint line. */
-export const paletteWords = ['orgs', 'datasets', 'reuses', 'users', 'dataservices', 'me', 'home', 'history', 'login', 'logout', 'q'];
+export const paletteWords = ['orgs', 'datasets', 'reuses', 'users', 'dataservices', 'me', 'home', 'portal', 'history', 'login', 'logout', 'q'];
 
 /** The catalogue kind a word names, if any (`orgs` → organization). */
 export function kindOfWord(word: string): CatalogueKind | undefined {
@@ -59,6 +61,10 @@ export function parsePalette(text: string): PaletteCommand {
 	}
 
 	const lower = word.toLowerCase();
+	if (lower === 'portal' || lower === 'portals') {
+		return rest.length > 1 ? {type: 'error', message: ':portal takes one name, e.g. :portal fr'} : {type: 'portal', name: rest[0]};
+	}
+
 	if (rest.length > 0) {
 		return parseFiltered(word, rest);
 	}

@@ -31,12 +31,12 @@ function count(value: number | null, what: string): string {
 }
 
 /** The delete of an item, or why there is none. */
-export function deleteTarget(item: Item, apiUrl: string, host: string): DeleteTarget | {readonly refusal: string} {
+/** `portal`: what the portal is (the config may say); by default from its URL. */
+export function deleteTarget(item: Item, apiUrl: string, host: string, portal: PortalKind = portalKind(apiUrl)): DeleteTarget | {readonly refusal: string} {
 	if (item.kind === 'user') {
 		return {refusal: 'udx does not delete users (udata anonymises them; use the portal)'};
 	}
 
-	const portal = portalKind(apiUrl);
 	const roots = apiRoots(apiUrl);
 	const base = {id: item.id, name: itemName(item) || item.id, portal, host};
 	if (item.kind === 'resource') {

@@ -38,7 +38,7 @@ function field(key: string, label: string, value: string | null | undefined, lis
 }
 
 /** The form of an item, or why it cannot be edited here. */
-export function editForm(item: Item, apiUrl: string, host: string, me: User | null): {readonly target: EditTarget; readonly fields: EditField[]} | {readonly refusal: string} {
+export function editForm(item: Item, apiUrl: string, host: string, me: User | null, portal: PortalKind = portalKind(apiUrl)): {readonly target: EditTarget; readonly fields: EditField[]} | {readonly refusal: string} {
 	if (me === null) {
 		return {refusal: 'editing needs an API key: set UDATA_API_KEY or :login'};
 	}
@@ -51,7 +51,6 @@ export function editForm(item: Item, apiUrl: string, host: string, me: User | nu
 		return {refusal: item.kind === 'organization' ? 'editing an organization needs its admin role' : `editing this ${item.kind} needs its owner, or an admin or editor of its organization`};
 	}
 
-	const portal = portalKind(apiUrl);
 	const target: EditTarget = {
 		kind: item.kind, id: item.id, slug: item.slug, name: itemName(item) || item.id, host, portal,
 		url: objectUrl(apiRoots(apiUrl), item.kind, item.id),

@@ -36,7 +36,7 @@ export function useDeleteFlow({client, store, me, readOnly, keySource, auditLog}
 			return;
 		}
 
-		const target = deleteTarget(item, client.apiUrl, client.host);
+		const target = deleteTarget(item, client.apiUrl, client.host, client.portalKind);
 		if ('refusal' in target) {
 			store.dispatch({type: 'flash', message: target.refusal});
 			return;

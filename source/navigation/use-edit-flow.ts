@@ -25,7 +25,7 @@ export function useEditFlow({client, store, me, readOnly, keySource, auditLog}: 
 			return;
 		}
 
-		const form = editForm(frame.item, client.apiUrl, client.host, me);
+		const form = editForm(frame.item, client.apiUrl, client.host, me, client.portalKind);
 		if ('refusal' in form) {
 			store.dispatch({type: 'flash', message: form.refusal});
 			return;

@@ -1,14 +1,15 @@
 import {describe, expect, it} from 'vitest';
 import {defaultLimit, parseBatchArgs} from '../../source/batch/args.js';
-import {defaultApiUrl, parseArgs} from '../../source/cli-args.js';
+import {parseArgs} from '../../source/cli-args.js';
 
 describe('parseArgs: get and list', () => {
 	it.each([
-		[['get', 'organizations/insee'], {}, {command: 'get', kind: 'organization', idOrSlug: 'insee', apiUrl: defaultApiUrl}],
+		[['get', 'organizations/insee'], {}, {command: 'get', kind: 'organization', idOrSlug: 'insee', portal: {api: undefined, portal: undefined}}],
 		[['get', 'orgs', 'insee'], {}, {command: 'get', kind: 'organization', idOrSlug: 'insee'}],
-		[['get', 'datasets/5c4ae55a634f4117716d5656', '--api', 'https://www.data.gouv.fr/api/1/'], {}, {kind: 'dataset', idOrSlug: '5c4ae55a634f4117716d5656', apiUrl: 'https://www.data.gouv.fr/api/1/'}],
-		[['get', 'apis/x'], {UDATA_API: 'https://demo.data.gouv.fr/api/1/'}, {kind: 'dataservice', apiUrl: 'https://demo.data.gouv.fr/api/1/'}],
-		[['get', '--api=https://a.example/api/1/', 'users/jane'], {UDATA_API: 'https://b.example/api/1/'}, {kind: 'user', apiUrl: 'https://a.example/api/1/'}],
+		[['get', 'datasets/5c4ae55a634f4117716d5656', '--api', 'https://www.data.gouv.fr/api/1/'], {}, {kind: 'dataset', idOrSlug: '5c4ae55a634f4117716d5656', portal: {api: 'https://www.data.gouv.fr/api/1/', portal: undefined}}],
+		[['get', 'apis/x', '--portal', 'demo'], {}, {kind: 'dataservice', portal: {api: undefined, portal: 'demo'}}],
+		[['get', '--api=https://a.example/api/1/', 'users/jane'], {}, {kind: 'user', portal: {api: 'https://a.example/api/1/', portal: undefined}}],
+		[['list', 'datasets', '--portal=fr'], {}, {kind: 'dataset', portal: {api: undefined, portal: 'fr'}}],
 		[['list', 'datasets'], {}, {command: 'list', kind: 'dataset', q: undefined, limit: defaultLimit, pageSize: 100}],
 		[['list', 'datasets', '--q', ' velo ', '--limit', '30'], {}, {q: 'velo', limit: 30, pageSize: 30}],
 		[['list', 'reuses', '--q=vélo', '--limit=250'], {}, {kind: 'reuse', q: 'vélo', limit: 250, pageSize: 100}],
@@ -48,6 +49,6 @@ describe('parseArgs: get and list', () => {
 
 	it('leaves the app\'s own parsing alone', () => {
 		expect(parseArgs(['datasets'], {})).toMatchObject({command: 'app', list: 'dataset'});
-		expect(parseBatchArgs(['datasets'], {}, defaultApiUrl)).toMatchObject({command: 'error'});
+		expect(parseBatchArgs(['datasets'])).toMatchObject({command: 'error'});
 	});
 });

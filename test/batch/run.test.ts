@@ -6,7 +6,6 @@ import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {createClient, type Client} from '../../source/api/client.js';
 import {parseBatchArgs, type BatchArgs} from '../../source/batch/args.js';
 import {runBatch, type BatchOptions} from '../../source/batch/run.js';
-import {defaultApiUrl} from '../../source/cli-args.js';
 import {startSandbox, type Sandbox} from '../../source/sandbox/server.js';
 
 type Run = {code: number; stdout: string; stderr: string; lines: unknown[]};
@@ -20,7 +19,7 @@ function clientOn(sandbox: Sandbox, apiKey?: string): Client {
 }
 
 function argsOf(argv: readonly string[], sandbox: Sandbox): BatchArgs {
-	const parsed = parseBatchArgs([...argv, '--api', sandbox.apiRoot], {}, defaultApiUrl);
+	const parsed = parseBatchArgs([...argv, '--api', sandbox.apiRoot]);
 	if (parsed.command !== 'get' && parsed.command !== 'list') {
 		throw new Error(`not a batch command: ${JSON.stringify(parsed)}`);
 	}

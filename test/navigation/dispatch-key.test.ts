@@ -86,11 +86,13 @@ describe('parsePalette', () => {
 		['q', {type: 'quit'}],
 		['me', {type: 'me'}],
 		['home', {type: 'home'}],
+		['portal fr', {type: 'portal', name: 'fr'}],
+		[':portal', {type: 'portal', name: undefined}],
 	])('%s', (text, command) => {
 		expect(parsePalette(text)).toEqual(command);
 	});
 
-	it.each(['', 'foo', 'orgs extra'])('%j is a clear error', text => {
+	it.each(['', 'foo', 'orgs extra', 'portal fr lu'])('%j is a clear error', text => {
 		expect(parsePalette(text)).toMatchObject({type: 'error'});
 	});
 });
