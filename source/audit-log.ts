@@ -3,7 +3,7 @@
  * "Audit"). Never the key: an entry has no field that could hold it, and URLs are redacted.
  */
 import {appendFile, mkdir, readFile} from 'node:fs/promises';
-import {dirname, join} from 'node:path';
+import {dirname, isAbsolute, join} from 'node:path';
 
 export type AuditEntry = {
 	readonly time: string;
@@ -20,7 +20,10 @@ export type AuditEntry = {
 
 /** `$XDG_STATE_HOME/udata-explorer/audit.log`, by default `~/.local/state/udata-explorer/audit.log`. */
 export function auditLogPath(env: Readonly<Record<string, string | undefined>>, home: string): string {
-	const state = env['XDG_STATE_HOME'] && env['XDG_STATE_HOME'] !== '' ? env['XDG_STATE_HOME'] : join(home, '.local', 'state');
+	// A relative XDG_STATE_HOME is ignored, as the XDG spec says (and as configPath does): the log
+	// must not move with the working folder.
+	const xdg = env['XDG_STATE_HOME'];
+	const state = xdg !== undefined && xdg !== '' && isAbsolute(xdg) ? xdg : join(home, '.local', 'state');
 	return join(state, 'udata-explorer', 'audit.log');
 }
 
