@@ -223,12 +223,14 @@ function flattenFieldErrors(errors: Record<string, unknown>, prefix: string, int
 }
 
 /** A sentence for the status line: what went wrong, in words a user can act on (issue: errors in words). */
-export function explainError(error: unknown, options: {keySource?: string} = {}): string {
+export function explainError(error: unknown, options: {keySource?: string; mutation?: boolean} = {}): string {
 	if (!(error instanceof ApiError)) {
 		return error instanceof Error ? sanitizeLine(error.message) : 'unexpected error';
 	}
 
 	const host = hostOf(error.url);
+	// `r` reloads a view; a mutation is never sent again by a key, so it has no "r to retry".
+	const retry = options.mutation ? '' : ' — r to retry';
 	switch (error.kind) {
 		case 'unauthorized': {
 			if (error.method === 'GET' && /\/api\/1\/users\/(?:\?|$)/u.test(error.url) && !(error.serverMessage && /token|key/iu.test(error.serverMessage))) {
@@ -262,24 +264,24 @@ export function explainError(error: unknown, options: {keySource?: string} = {})
 		}
 
 		case 'rate-limited': {
-			return `${host} is rate-limiting us — r to retry`;
+			return `${host} is rate-limiting us${retry}`;
 		}
 
 		case 'server': {
 			// The way out first: a long server message is cut at the terminal's edge.
-			return `${host} failed (${error.status ?? 'server error'}) — r to retry${error.serverMessage ? ` · ${error.serverMessage}` : ''}`;
+			return `${host} failed (${error.status ?? 'server error'})${retry}${error.serverMessage ? ` · ${error.serverMessage}` : ''}`;
 		}
 
 		case 'network': {
-			return `can't reach ${host} — r to retry`;
+			return `can't reach ${host}${retry}`;
 		}
 
 		case 'timeout': {
-			return `${host} did not answer in time — r to retry`;
+			return `${host} did not answer in time${retry}`;
 		}
 
 		case 'decode': {
-			return `${host} sent a malformed response — r to retry`;
+			return `${host} sent a malformed response${retry}`;
 		}
 
 		case 'aborted': {

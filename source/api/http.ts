@@ -117,6 +117,11 @@ export async function send(config: HttpConfig, request_: HttpRequest): Promise<H
 }
 
 function isRetryable(error: ApiError): boolean {
+	// A 200 whose body does not parse was cut short on the way: asking again is what helps.
+	if (error.kind === 'decode') {
+		return true;
+	}
+
 	if (error.status !== undefined) {
 		return retryableStatuses.has(error.status);
 	}

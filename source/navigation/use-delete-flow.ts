@@ -107,15 +107,15 @@ export function useDeleteFlow({client, store, me, readOnly, keySource, auditLog}
 							return;
 						}
 
-						store.dispatch({type: 'modalPhase', phase: 'failed', message: `the connection failed; nothing was deleted: ${target.name} is still there — Esc (D to try again)`});
+						store.dispatch({type: 'modalPhase', phase: 'failed', message: `nothing was deleted (the connection failed) — Esc, then D to try again · ${target.name} is still there`});
 					} catch {
-						store.dispatch({type: 'modalPhase', phase: 'failed', message: 'the connection failed and the portal cannot be reached: the outcome is unknown, check before trying again — Esc'});
+						store.dispatch({type: 'modalPhase', phase: 'failed', message: 'the outcome is unknown: the connection failed and the portal can\'t be reached to check — Esc'});
 					}
 
 					return;
 				}
 
-				store.dispatch({type: 'modalPhase', phase: 'failed', message: `${explainError(error, {keySource})} — nothing was deleted — Esc`});
+				store.dispatch({type: 'modalPhase', phase: 'failed', message: `nothing was deleted — ${explainError(error, {keySource, mutation: true})} — Esc`});
 			},
 		);
 	}, [audit, client, keySource, store]);
@@ -146,7 +146,7 @@ export function useDeleteFlow({client, store, me, readOnly, keySource, auditLog}
 			},
 			(error: unknown) => {
 				audit('PUT', target, error instanceof ApiError ? error.status ?? 0 : 0);
-				store.dispatch({type: 'modalPhase', phase: 'failed', message: `${explainError(error, {keySource})} — Esc`});
+				store.dispatch({type: 'modalPhase', phase: 'failed', message: `nothing was restored — ${explainError(error, {keySource, mutation: true})} — Esc`});
 			},
 		);
 	}, [audit, client, keySource, store]);

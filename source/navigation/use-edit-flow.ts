@@ -75,7 +75,7 @@ export function useEditFlow({client, store, me, readOnly, keySource, auditLog}: 
 		};
 
 		send().catch((error: unknown) => {
-			store.dispatch({type: 'editStep', step: 'failed', message: `${explainError(error, {keySource})} — Esc`});
+			store.dispatch({type: 'editStep', step: 'failed', message: `${explainError(error, {keySource, mutation: true})} — Esc`});
 		});
 	}, [client, keySource, record, store]);
 

@@ -273,6 +273,13 @@ describe('retries: GETs only', () => {
 		expect(sandbox.requests.filter(request => request.url.startsWith('/api/1/organizations/'))).toHaveLength(1 + fastRetry.maxRetries);
 	});
 
+	it('recovers from a malformed body on a GET (a cut-off answer), asking once more', async () => {
+		sandbox.script({kind: 'malformed-json', path: '/api/1/organizations/', times: 1});
+		const page = await client().organizations.list();
+		expect(page.items.length).toBeGreaterThan(0);
+		expect(sandbox.requests.filter(request => request.url.startsWith('/api/1/organizations/'))).toHaveLength(2);
+	});
+
 	it('recovers from a reset and a 500 on a GET', async () => {
 		sandbox.script({kind: 'reset', path: '/api/1/organizations/', times: 1});
 		sandbox.script({kind: 'status', status: 500, path: '/api/1/organizations/', times: 1});

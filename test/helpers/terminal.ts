@@ -60,6 +60,8 @@ export type Terminal = {
 	rawOutput(): Promise<string>;
 	/** Whether the pane is in the alternate screen right now. */
 	alternateScreen(): Promise<boolean>;
+	/** The pane's title as tmux tracks it: what an OSC 0 or OSC 2 from the program would change. */
+	title(): Promise<string>;
 	/** Send a signal to the program's process (run.sh execs it, so the pane's pid is the program's). */
 	signal(name: NodeJS.Signals): Promise<void>;
 	/** Kill the tmux server (and with it the program) and remove temporary files; idempotent. */
@@ -390,6 +392,12 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
 			assertOpen();
 			const value = await tmux('display-message', '-p', '-t', target, '#{alternate_on}');
 			return value.trim() === '1';
+		},
+
+		async title() {
+			assertOpen();
+			// Only the trailing newline of display-message goes: a title may itself end in spaces.
+			return (await tmux('display-message', '-p', '-t', target, '#{pane_title}')).replace(/\n$/u, '');
 		},
 
 		async signal(name) {
