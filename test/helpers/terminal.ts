@@ -23,6 +23,8 @@ export type TerminalOptions = {
 	cwd?: string;
 	/** Capture the raw byte stream the program writes, for {@link Terminal.rawOutput}. */
 	recordOutput?: boolean;
+	/** Let the program set tmux's clipboard with OSC 52 (`set-clipboard on`), for {@link Terminal.clipboard}. */
+	clipboard?: boolean;
 };
 
 /** What {@link Terminal.waitFor} waits for: a substring, a pattern, or a predicate on the screen. */
@@ -62,6 +64,8 @@ export type Terminal = {
 	alternateScreen(): Promise<boolean>;
 	/** The pane's title as tmux tracks it: what an OSC 0 or OSC 2 from the program would change. */
 	title(): Promise<string>;
+	/** What the program copied with OSC 52 (tmux's newest paste buffer), '' if nothing (needs `clipboard`). */
+	clipboard(): Promise<string>;
 	/** Send a signal to the program's process (run.sh execs it, so the pane's pid is the program's). */
 	signal(name: NodeJS.Signals): Promise<void>;
 	/** Kill the tmux server (and with it the program) and remove temporary files; idempotent. */
@@ -219,6 +223,10 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
 		// No status line: the pane gets every row, so the program sees exactly `rows`.
 		['set-option', '-g', 'status', 'off'],
 	];
+	if (options.clipboard) {
+		// As a user's terminal over SSH would: an OSC 52 from the program sets the clipboard.
+		setup.push(['set-option', '-s', 'set-clipboard', 'on']);
+	}
 	if (setFormat) {
 		// Otherwise tmux writes "Pane is dead (status 3, …)" over the program's final screen.
 		setup.push(['set-option', '-g', 'remain-on-exit-format', '']);
@@ -398,6 +406,11 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
 			assertOpen();
 			// Only the trailing newline of display-message goes: a title may itself end in spaces.
 			return (await tmux('display-message', '-p', '-t', target, '#{pane_title}')).replace(/\n$/u, '');
+		},
+
+		async clipboard() {
+			assertOpen();
+			return tmux('show-buffer').catch(() => '');
 		},
 
 		async signal(name) {
