@@ -225,7 +225,7 @@ async function main(): Promise<void> {
 		// The memory of 100,000 loaded rows, in a process of its own (the sandbox is not counted).
 		progress('memory of 100,000 rows');
 		// Asynchronously: the sandbox answering the child runs in this process's event loop.
-		const child = await execFileAsync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(new URL('rss-child.ts', import.meta.url)), sandbox.apiRoot], {encoding: 'utf8', cwd: repoRoot});
+		const child = await execFileAsync(process.execPath, ['--expose-gc', '--import', fileURLToPath(new URL('../scripts/ink-memo/register.mjs', import.meta.url)), '--import', 'tsx', fileURLToPath(new URL('rss-child.ts', import.meta.url)), sandbox.apiRoot], {encoding: 'utf8', cwd: repoRoot});
 		const memory = JSON.parse(child.stdout) as {rows: number; rssBefore: number; rss: number; heapUsed: number};
 		const rss = memory.rss / 1024 / 1024;
 		figures.push({name: 'rss_mb_100k', value: round(rss, 0), unit: 'MiB', goal: '≤ 250', met: rss <= 250, reference: `${memory.rows} rows; ${round(memory.rssBefore / 1024 / 1024, 0)} MiB at start, heap ${round(memory.heapUsed / 1024 / 1024, 0)} MiB`});

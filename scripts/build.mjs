@@ -31,7 +31,11 @@ await build({
 		fetch: 'undefined',
 	},
 	// ws is only for Ink's devtools bridge, which the stub above replaces.
-	alias: {'react-devtools-core': './dist/devtools-stub.js', ws: './dist/devtools-stub.js', undici: './scripts/undici-slim.cjs'},
+	// widest-line and ansi-tokenize remembered across frames (scripts/ink-memo: ≈2× faster frames).
+	alias: {
+		'react-devtools-core': './dist/devtools-stub.js', ws: './dist/devtools-stub.js', undici: './scripts/undici-slim.cjs',
+		'widest-line': './scripts/ink-memo/widest-line.js', '@alcalzone/ansi-tokenize': './scripts/ink-memo/ansi-tokenize.js',
+	},
 	// Bundled CommonJS (react, yoga) calls require(): give the ESM bundle one.
 	banner: {js: "import {createRequire as __udxCreateRequire} from 'node:module'; const require = __udxCreateRequire(import.meta.url);"},
 	logLevel: 'warning',
