@@ -21,6 +21,7 @@ import type {Sandbox} from './sandbox/server.js';
 import {createTheme, ThemeProvider} from './ui/theme.js';
 import {createClipboard} from './system/clipboard.js';
 import {openInBrowser} from './system/browser.js';
+import {filteredStdin} from './system/filtered-stdin.js';
 
 declare const __UDX_VERSION__: string | undefined;
 const version = typeof __UDX_VERSION__ === 'string' ? __UDX_VERSION__ : 'dev';
@@ -235,7 +236,7 @@ async function main(): Promise<void> {
 				openUrl={async url => openInBrowser(url, {platform: process.platform, env: process.env})}
 			/>
 		</ThemeProvider>,
-		{exitOnCtrlC: false, patchConsole: true},
+		{exitOnCtrlC: false, patchConsole: true, stdin: filteredStdin(process.stdin)},
 	);
 	await instance.waitUntilExit();
 	restoreTerminal();

@@ -113,6 +113,22 @@ describe('browsing a portal', () => {
 	});
 });
 
+describe('what the keyboard may send', () => {
+	it('a pasted colour code, a terminal\'s reply and stray escapes do not crash it, and keys still work', async () => {
+		const terminal = await udx(['organizations', '--api', sandbox.apiRoot]);
+		try {
+			await terminal.waitFor(/\d+ of [\d,]+ loaded/u);
+			// Ink 6.8's key parser throws on these unfiltered (found by the soak).
+			await terminal.type('\u001B[0m\u001B[5m\u001B[31;1m\u001B[99;5~\u001B]11;rgb:0000/0000/0000\u0007\u001B[12;40R');
+			await terminal.press('j', 'Enter');
+			await terminal.waitFor('organization · ');
+			expect(await terminal.exited()).toMatchObject({exited: false});
+		} finally {
+			await terminal.close();
+		}
+	});
+});
+
 describe('the command line', () => {
 	it('refuses to run without a terminal, in one line, exit 2', async () => {
 		const {spawnSync} = await import('node:child_process');
