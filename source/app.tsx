@@ -446,8 +446,11 @@ export function App({client: givenClient, clientFor: givenClientFor, initial, ke
 	const {askEdit, confirmEdit} = useEditFlow({client, store, me: identity.me, readOnly, keySource, auditLog});
 
 	useInput((input, key) => {
-		for (const name of keyNames(input, key)) {
-			const intent = intentOfKey(store.getState(), name, {homeOwnsNavigation: true});
+		const names = keyNames(input, key);
+		// A mutation is confirmed only by a key read on its own (or repeated, as a double Enter).
+		const confirmable = names.every(name => name === names[0]);
+		for (const name of names) {
+			const intent = intentOfKey(store.getState(), name, {homeOwnsNavigation: true, confirmable});
 			switch (intent.type) {
 				case 'action': {
 					store.dispatch(intent.action);

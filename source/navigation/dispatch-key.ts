@@ -152,11 +152,20 @@ function commandIntent(id: CommandId): Intent {
 	}
 }
 
-/**
- * What one key does now. `homeOwnsNavigation`: on the home menu, ink-select-input moves and opens
- * (it reads j/k, arrows, Enter itself), so those keys must not act twice.
- */
-export function intentOfKey(state: NavigationState, key: KeyName, options: {readonly homeOwnsNavigation?: boolean} = {}): Intent {
+export type KeyOptions = {
+	/** On the home menu, ink-select-input moves and opens (it reads j/k, arrows, Enter itself), so those keys must not act twice. */
+	readonly homeOwnsNavigation?: boolean;
+	/**
+	 * Whether this key may confirm a mutation: false when it came with other keys in one read (a
+	 * paste, `uy`), so a pasted `slug⏎` or a `y` after `u` never sends anything — the confirmation
+	 * must be a key of its own, pressed once what it confirms is on screen (found by the soak).
+	 */
+	readonly confirmable?: boolean;
+};
+
+/** What one key does now. */
+export function intentOfKey(state: NavigationState, key: KeyName, options: KeyOptions = {}): Intent {
+	const confirmable = options.confirmable ?? true;
 	if (key === 'ctrl-c') {
 		return {type: 'quit'};
 	}
@@ -191,8 +200,8 @@ export function intentOfKey(state: NavigationState, key: KeyName, options: {read
 		}
 
 		if (key === 'enter') {
-			// Inert until the text matches exactly.
-			return confirms(typed, target.expected) ? {type: 'confirmDelete'} : none;
+			// Inert until the text matches exactly, and when it came with other keys.
+			return confirmable && confirms(typed, target.expected) ? {type: 'confirmDelete'} : none;
 		}
 
 		if (key === 'backspace') {
@@ -203,7 +212,7 @@ export function intentOfKey(state: NavigationState, key: KeyName, options: {read
 	}
 
 	if (state.modal?.type === 'edit') {
-		return editIntent(state.modal, key);
+		return editIntent(state.modal, key, confirmable);
 	}
 
 	if (state.modal?.type === 'login') {
@@ -230,6 +239,10 @@ export function intentOfKey(state: NavigationState, key: KeyName, options: {read
 	if (state.modal?.type === 'restore') {
 		const {phase} = state.modal;
 		if (phase === 'sending') {
+			return none;
+		}
+
+		if (!confirmable) {
 			return none;
 		}
 
@@ -299,7 +312,7 @@ export function intentOfKey(state: NavigationState, key: KeyName, options: {read
 }
 
 /** The edit modal's keys: a form (Tab/arrows between fields), a review, a typed confirmation. */
-function editIntent(modal: Extract<NonNullable<NavigationState['modal']>, {type: 'edit'}>, key: KeyName): Intent {
+function editIntent(modal: Extract<NonNullable<NavigationState['modal']>, {type: 'edit'}>, key: KeyName, confirmable: boolean): Intent {
 	const step = (next: EditStep, message: string | null = null): Intent => act({type: 'editStep', step: next, message});
 	switch (modal.step) {
 		case 'form': {
@@ -343,7 +356,7 @@ function editIntent(modal: Extract<NonNullable<NavigationState['modal']>, {type:
 				}
 
 				case 'enter': {
-					return confirms(modal.typed, modal.target.expected) ? {type: 'confirmEdit'} : none;
+					return confirmable && confirms(modal.typed, modal.target.expected) ? {type: 'confirmEdit'} : none;
 				}
 
 				case 'backspace': {

@@ -4,6 +4,8 @@ import {intentOfKey, scopeOf} from '../../source/navigation/dispatch-key.js';
 import {initialState, reducer} from '../../source/navigation/reducer.js';
 import {homeFrame, listFrame, type NavigationState} from '../../source/navigation/screens.js';
 import {parsePalette} from '../../source/navigation/commands.js';
+import {deleteTarget} from '../../source/navigation/delete.js';
+import {toDataset} from '../../source/api/to-domain.js';
 
 const viewport = {columns: 100, rows: 30};
 const listState = initialState([listFrame('Organizations', catalogue('organization'))], viewport);
@@ -94,5 +96,24 @@ describe('parsePalette', () => {
 
 	it.each(['', 'foo', 'orgs extra', 'portal fr lu'])('%j is a clear error', text => {
 		expect(parsePalette(text)).toMatchObject({type: 'error'});
+	});
+});
+
+describe('a mutation is confirmed only by a key read on its own', () => {
+	const target = deleteTarget(toDataset({id: 'd1', slug: 'velo', title: 'Vélo'}), 'http://127.0.0.1:1/api/1/', '127.0.0.1:1');
+	if ('refusal' in target) {
+		throw new Error(target.refusal);
+	}
+
+	it('Enter on the matching slug confirms a delete, unless it came in one read with other keys', () => {
+		const typed = withModal({type: 'delete', target, typed: 'velo', phase: 'typing', message: null});
+		expect(intentOfKey(typed, 'enter')).toEqual({type: 'confirmDelete'});
+		expect(intentOfKey(typed, 'enter', {confirmable: false})).toEqual({type: 'none'});
+	});
+
+	it('y restores, unless it came with the u that asked (`uy`)', () => {
+		const asking = withModal({type: 'restore', target, phase: 'asking', message: null});
+		expect(intentOfKey(asking, 'y')).toEqual({type: 'confirmRestore'});
+		expect(intentOfKey(asking, 'y', {confirmable: false})).toEqual({type: 'none'});
 	});
 });
