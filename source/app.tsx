@@ -384,6 +384,12 @@ export function App({client: givenClient, clientFor: givenClientFor, initial, ke
 		store.dispatch({type: 'modalPhase', phase: 'sending', message: 'checking the key…'});
 		candidate.me().then(
 			({item}) => {
+				// Esc while the key was being checked means never mind: the key is not used.
+				if (store.getState().modal?.type !== 'login') {
+					void candidate.close();
+					return;
+				}
+
 				setClient(candidate);
 				setIdentity({me: item, text: `${userName(item)} · ${item.roles.includes('admin') ? 'sysadmin' : 'user'}`});
 				store.dispatch({type: 'closeModal'});
@@ -392,7 +398,9 @@ export function App({client: givenClient, clientFor: givenClientFor, initial, ke
 			},
 			(error: unknown) => {
 				void candidate.close();
-				store.dispatch({type: 'modalPhase', phase: 'failed', message: explainError(error, {keySource: ':login'})});
+				if (store.getState().modal?.type === 'login') {
+					store.dispatch({type: 'modalPhase', phase: 'failed', message: explainError(error, {keySource: ':login'})});
+				}
 			},
 		);
 	}, [clientFor, store]);

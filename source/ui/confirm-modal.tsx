@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {truncate} from '../lib/format.js';
+import {truncate, truncateStart} from '../lib/format.js';
 import {useTheme} from './theme.js';
 
 export type ConfirmModalProps = {
@@ -45,7 +45,7 @@ export function ConfirmModal({title, badge, facts, consequences, call, input, qu
 						<Text bold wrap="wrap">{input.expected}</Text>
 						<Text wrap="truncate-start">
 							<Text bold color={input.matches ? theme.success : theme.error}>{input.matches ? '✓ ' : '✗ '}</Text>
-							{truncate(input.typed, Math.max(1, inner - 4))}
+							{truncateStart(input.typed, Math.max(1, inner - 4))}
 							<Text inverse> </Text>
 						</Text>
 					</>

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {truncate} from '../lib/format.js';
+import {truncate, truncateStart} from '../lib/format.js';
 import {useTheme} from './theme.js';
 
 /** The `:` command line: what is typed, a cursor, and a suggestion or an error. */
@@ -9,7 +9,7 @@ export function Palette({text, hint, error, width}: {readonly text: string; read
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate-start">
 				<Text bold color={theme.accent}>:</Text>
-				{truncate(text, Math.max(1, width - 2))}
+				{truncateStart(text, Math.max(1, width - 3))}
 				<Text inverse> </Text>
 			</Text>
 			<Text color={error ? theme.error : theme.muted} wrap="truncate-end">{truncate(error ?? hint, width)}</Text>

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {Item} from '../domain/types.js';
-import {truncate} from '../lib/format.js';
+import {truncate, truncateStart} from '../lib/format.js';
 import {visibleRows, type FilterHit, type ListFrame} from '../navigation/screens.js';
 import {Table, type TableRow} from '../ui/table.js';
 import {useTheme} from '../ui/theme.js';
@@ -44,7 +44,7 @@ function SearchBox({query, editing, width}: {readonly query: string; readonly ed
 	return (
 		<Text wrap="truncate-start">
 			<Text bold color={theme.accent}>/</Text>
-			{truncate(query, Math.max(1, width - 2))}
+			{truncateStart(query, Math.max(1, width - 3))}
 			{editing ? <Text inverse> </Text> : null}
 		</Text>
 	);

@@ -128,6 +128,16 @@ describe('delete, behind a typed confirmation', () => {
 		expect(suite.sandbox.requests.filter(request => request.method === 'PUT').map(request => JSON.parse(request.body) as unknown)).toEqual([{deleted: null}]);
 	});
 
+	it('what is typed shows its end, where typing happens, when it is longer than the input', async () => {
+		const target = await openModalOn(5);
+		const long = `${target.slug}-and-more-and-more-and-more-and-more-and-more-and-more-and-more-the-end`;
+		await typeText(app!, long);
+		const frame = await app!.waitFor('-more-the-end');
+		expect(frame).toMatch(/✗ …\S*-more-the-end/u);
+		await app!.press(keys.enter);
+		expect(deletes()).toHaveLength(0);
+	});
+
 	it('a refused delete is explained and nothing changes', async () => {
 		const target = await openModalOn(4);
 		// The org admin loses the race: someone deletes it first, so the DELETE answers 410.

@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {catalogue} from '../../source/domain/list-source.js';
 import {listFrame} from '../../source/navigation/screens.js';
+import {pollUntil} from '../helpers/poll.js';
 import {keys} from '../helpers/render-app.js';
 import {sandboxSuite} from '../helpers/sandbox-suite.js';
 
@@ -42,6 +43,28 @@ describe(':login and :logout', () => {
 		await app.waitFor(frame => frame.includes('anonymous · read-only') && frame.includes('the key is forgotten'));
 		await app.press('r');
 		await app.waitFor('loaded');
+		expect(suite.sandbox.requests.at(-1)?.apiKey).toBeUndefined();
+	});
+});
+
+describe(':login, cancelled', () => {
+	it('Esc while the key is being checked means never mind: the key is not used', async () => {
+		const app = await suite.render({client: clientFor(undefined), clientFor, initial: [listFrame('Reuses', catalogue('reuse'))]});
+		await app.waitFor(frame => frame.includes('anonymous · read-only') && frame.includes('loaded'));
+		suite.sandbox.setFaults({latencyMs: 400});
+		const {apiKey} = suite.sandbox.users.orgAdmin;
+		await app.press(':login', keys.enter);
+		await app.waitFor('kept in memory only');
+		await app.press(apiKey, keys.enter);
+		await app.waitFor('checking the key');
+		await app.press(keys.escape);
+		// The check answers after the Esc: it must change nothing.
+		await pollUntil(() => suite.sandbox.requests.filter(request => request.url.startsWith('/api/1/me/') && request.status === 200), checks => checks.length === 1);
+		suite.sandbox.setFaults({latencyMs: 0});
+		await app.press('r');
+		const frame = await app.waitFor('loaded');
+		expect(frame).toContain('anonymous · read-only');
+		expect(frame).not.toContain('logged in');
 		expect(suite.sandbox.requests.at(-1)?.apiKey).toBeUndefined();
 	});
 });
