@@ -120,3 +120,8 @@ export function deletePermission(item: Item, me: User | null): {readonly allowed
 		}
 	}
 }
+
+/** The exact request of an undo: `PUT <url> {"deleted": null}` (API.md §6.3). */
+export function restoreCall(target: DeleteTarget): string {
+	return `PUT ${target.call.slice(target.call.indexOf(' ') + 1)} {"deleted": null}`;
+}

@@ -6,6 +6,9 @@ import {bindingFor, type CommandId, type KeyName, type Scope} from './keymap.js'
 import type {Action} from './reducer.js';
 import {confirms} from '../domain/portal.js';
 import {changedFields, type EditStep} from './edit.js';
+import {confirmationFits} from '../lib/confirmation-layout.js';
+import {restoreCall} from './delete.js';
+import {modalBox} from './reducer.js';
 import type {CopyWhat} from './copy.js';
 import {topFrame, type NavigationState} from './screens.js';
 
@@ -200,8 +203,9 @@ export function intentOfKey(state: NavigationState, key: KeyName, options: KeyOp
 		}
 
 		if (key === 'enter') {
-			// Inert until the text matches exactly, and when it came with other keys.
-			return confirmable && confirms(typed, target.expected) ? {type: 'confirmDelete'} : none;
+			// Inert until the text matches exactly, when it came with other keys, and when the
+			// terminal is too short to show the whole confirmation.
+			return confirmable && confirms(typed, target.expected) && confirmationFits({call: target.call, expected: target.expected}, modalBox(state.viewport)) ? {type: 'confirmDelete'} : none;
 		}
 
 		if (key === 'backspace') {
@@ -212,7 +216,7 @@ export function intentOfKey(state: NavigationState, key: KeyName, options: KeyOp
 	}
 
 	if (state.modal?.type === 'edit') {
-		return editIntent(state.modal, key, confirmable);
+		return editIntent(state.modal, key, confirmable && confirmationFits(editEssentials(state.modal), modalBox(state.viewport)));
 	}
 
 	if (state.modal?.type === 'login') {
@@ -247,7 +251,7 @@ export function intentOfKey(state: NavigationState, key: KeyName, options: KeyOp
 		}
 
 		if (phase === 'asking' && (key === 'y' || key === 'Y')) {
-			return {type: 'confirmRestore'};
+			return confirmationFits({call: restoreCall(state.modal.target), expected: null}, modalBox(state.viewport)) ? {type: 'confirmRestore'} : none;
 		}
 
 		// No is the default: n, Esc, Enter, anything else.
@@ -312,6 +316,11 @@ export function intentOfKey(state: NavigationState, key: KeyName, options: KeyOp
 }
 
 /** The edit modal's keys: a form (Tab/arrows between fields), a review, a typed confirmation. */
+/** What an edit's confirmation must show: its review (the changes, the call, the body) and the text to type. */
+export function editEssentials(modal: Extract<NonNullable<NavigationState['modal']>, {type: 'edit'}>): {readonly call: null; readonly expected: string; readonly reviewRows: number} {
+	return {call: null, expected: modal.target.expected, reviewRows: changedFields(modal.fields).length + 3};
+}
+
 function editIntent(modal: Extract<NonNullable<NavigationState['modal']>, {type: 'edit'}>, key: KeyName, confirmable: boolean): Intent {
 	const step = (next: EditStep, message: string | null = null): Intent => act({type: 'editStep', step: next, message});
 	switch (modal.step) {

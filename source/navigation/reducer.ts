@@ -4,6 +4,7 @@
  * `wantsPage` / `wantsDetail` ask for, and its answers come back as actions tagged with the frame
  * they belong to — an answer for a frame that is no longer on top is dropped.
  */
+import {confirmationBox} from '../lib/confirmation-layout.js';
 import type {Item, Page} from '../domain/types.js';
 import type {EditStep} from './edit.js';
 import {linksOf} from './links.js';
@@ -62,6 +63,11 @@ export const chromeRows = 6;
 /** How many rows of content fit. */
 export function bodyRows(viewport: Viewport): number {
 	return Math.max(1, viewport.rows - chromeRows);
+}
+
+/** The inside of a confirmation modal, which covers the body and the column-title line (app.tsx). */
+export function modalBox(viewport: Viewport): {readonly inner: number; readonly rows: number} {
+	return confirmationBox(viewport.columns, bodyRows(viewport) + 1);
 }
 
 /** Ask for the next page when the cursor comes within this many rows of the end (issue: "within a page"). */

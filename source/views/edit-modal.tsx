@@ -2,6 +2,8 @@ import {Box, Text} from 'ink';
 import {confirms} from '../domain/portal.js';
 import {fit, truncate, truncateStart} from '../lib/format.js';
 import {changedFields, patchOf} from '../navigation/edit.js';
+import {editEssentials} from '../navigation/dispatch-key.js';
+import {essentialRows, splitToWidth} from '../lib/confirmation-layout.js';
 import type {Modal} from '../navigation/screens.js';
 import {useTheme} from '../ui/theme.js';
 
@@ -18,6 +20,17 @@ export function EditModal({modal, width, height}: {readonly modal: Extract<Modal
 	const inner = Math.max(10, width - 4);
 	const changed = changedFields(fields);
 	const body = JSON.stringify(patchOf(fields));
+	const essential = essentialRows(editEssentials(modal), inner);
+	if ((step === 'review' || step === 'confirm') && essential > height - 2) {
+		// Drawn anyway, its lines would overlap: say so, and Enter does nothing (dispatch-key.ts).
+		return (
+			<Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor={tone} paddingX={1} overflow="hidden">
+				<Text wrap="truncate-end"><Text inverse bold color={tone}>{` ${badges[target.portal]} `}</Text><Text bold>{`  Edit ${target.kind}`}</Text></Text>
+				<Text wrap="truncate-end" color={theme.error}>{truncate(`too short to show this review: make the terminal ${essential - (height - 2)} rows taller · Esc goes back`, inner)}</Text>
+			</Box>
+		);
+	}
+
 	return (
 		<Box flexDirection="column" width={width} height={height} borderStyle="round" borderColor={tone} paddingX={1}>
 			<Text wrap="truncate-end">
@@ -58,10 +71,11 @@ export function EditModal({modal, width, height}: {readonly modal: Extract<Modal
 				? (
 					<>
 						<Text wrap="truncate-end">type exactly this to send it (Esc goes back):</Text>
-						<Text bold wrap="wrap">{target.expected}</Text>
+						{/* eslint-disable-next-line react/no-array-index-key */}
+						{splitToWidth(target.expected, inner).map((line, index) => <Text key={index} bold>{line}</Text>)}
 						<Text wrap="truncate-start">
 							<Text bold color={confirms(modal.typed, target.expected) ? theme.success : theme.error}>{confirms(modal.typed, target.expected) ? '✓ ' : '✗ '}</Text>
-							{truncate(modal.typed, inner - 4)}
+							{truncateStart(modal.typed, inner - 4)}
 							<Text inverse> </Text>
 						</Text>
 					</>

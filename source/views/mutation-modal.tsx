@@ -1,5 +1,6 @@
 import {confirms} from '../domain/portal.js';
 import type {Modal} from '../navigation/screens.js';
+import {restoreCall} from '../navigation/delete.js';
 import {ConfirmModal} from '../ui/confirm-modal.js';
 
 const badges = {
@@ -27,7 +28,7 @@ export function MutationModal({modal, width, height}: {readonly modal: Extract<M
 				badge={badges[target.portal]}
 				facts={facts}
 				consequences={['it comes back in lists and answers 200 to everyone again']}
-				call={`PUT ${target.call.slice(target.call.indexOf(' ') + 1)} {"deleted": null}`}
+				call={restoreCall(target)}
 				input={null}
 				question="restore it? y / N"
 				status={status}

@@ -138,6 +138,32 @@ describe('delete, behind a typed confirmation', () => {
 		expect(deletes()).toHaveLength(0);
 	});
 
+	it('on a terminal too short to show the whole confirmation, it says so and Enter does nothing', async () => {
+		const target = await openModalOn(6);
+		await app!.resize(100, 12);
+		await app!.waitFor('too short to show this confirmation');
+		await typeText(app!, target.slug);
+		await app!.press(keys.enter);
+		expect(deletes()).toHaveLength(0);
+		// Taller again: everything is there, what was typed with it, and Enter works.
+		await app!.resize(100, 30);
+		await app!.waitFor(`✓ ${target.slug}`);
+		await app!.press(keys.enter);
+		await app!.waitFor(`deleted ${target.name.slice(0, 20)}`);
+		expect(deletes()).toHaveLength(1);
+	});
+
+	it('on a short terminal that still fits the essentials, the optional lines go first, never overlapping', async () => {
+		await openModalOn(7);
+		await app!.resize(100, 17);
+		const frame = await app!.waitFor(frame2 => frame2.includes('type exactly this to confirm'));
+		const lines = frame.split('\n');
+		expect(lines.length).toBeLessThanOrEqual(17);
+		expect(frame).toContain('call      DELETE');
+		expect(frame).toContain('SANDBOX');
+		expect(frame).not.toContain('too short');
+	});
+
 	it('a refused delete is explained and nothing changes', async () => {
 		const target = await openModalOn(4);
 		// The org admin loses the race: someone deletes it first, so the DELETE answers 410.
