@@ -2,7 +2,7 @@
  * The command line, parsed (pure): `udx [LIST] [--api URL] [--demo] …` and `udx sandbox …`.
  * Unknown flags are errors, not silently ignored: a typo in `--api` must not send a key elsewhere.
  */
-import {parseBatchArgs, type BatchArgs, type PortalChoice} from './batch/args.js';
+import {parseBatchArgs, readPortalFlag, type BatchArgs, type PortalChoice} from './batch/args.js';
 import {kindOfWord} from './navigation/commands.js';
 import type {CatalogueKind} from './domain/list-source.js';
 
@@ -76,8 +76,7 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
 
 	const info = argv[0] === 'info';
 	let list: CatalogueKind | undefined;
-	let apiUrl: string | undefined;
-	let portal: string | undefined;
+	const choice: {api: string | undefined; portal: string | undefined} = {api: undefined, portal: undefined};
 	let demo = false;
 	let color = env['NO_COLOR'] === undefined || env['NO_COLOR'] === '';
 	let pageSize: number | undefined;
@@ -97,19 +96,11 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
 				return {command: 'version'};
 			}
 
-			case '--api': {
-				apiUrl = value();
-				if (apiUrl === undefined || apiUrl === '') {
-					return {command: 'error', message: '--api needs a URL, e.g. --api https://data.public.lu/api/1/'};
-				}
-
-				break;
-			}
-
+			case '--api':
 			case '--portal': {
-				portal = value();
-				if (portal === undefined || portal === '') {
-					return {command: 'error', message: '--portal needs a name, e.g. --portal fr'};
+				const problem = readPortalFlag(flag, value(), choice);
+				if (problem !== undefined) {
+					return {command: 'error', message: problem};
 				}
 
 				break;
@@ -155,18 +146,18 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
 		}
 	}
 
-	if (demo && (apiUrl !== undefined || portal !== undefined)) {
-		return {command: 'error', message: `--demo runs its own sandbox: leave out ${apiUrl === undefined ? '--portal' : '--api'}`};
+	if (demo && (choice.api !== undefined || choice.portal !== undefined)) {
+		return {command: 'error', message: `--demo runs its own sandbox: leave out ${choice.api === undefined ? '--portal' : '--api'}`};
 	}
 
 	if (info) {
-		return list !== undefined || demo ? {command: 'error', message: 'udx info takes --portal NAME or --api URL only'} : {command: 'info', portal: {api: apiUrl, portal}};
+		return list !== undefined || demo ? {command: 'error', message: 'udx info takes --portal NAME or --api URL only'} : {command: 'info', portal: {...choice}};
 	}
 
 	return {
 		command: 'app',
 		list,
-		portal: {api: apiUrl, portal},
+		portal: {...choice},
 		demo,
 		color,
 		pageSize,

@@ -33,6 +33,16 @@ export type ListArgs = {
 /** `--api URL` and `--portal NAME` as given; which portal they make is the config's business. */
 export type PortalChoice = {readonly api: string | undefined; readonly portal: string | undefined};
 
+/** Read `--api URL` or `--portal NAME` into `choice`; the problem in words when its value is missing. */
+export function readPortalFlag(flag: '--api' | '--portal', value: string | undefined, choice: {api: string | undefined; portal: string | undefined}): string | undefined {
+	if (value === undefined || value === '') {
+		return flag === '--api' ? '--api needs a URL, e.g. --api https://data.public.lu/api/1/' : '--portal needs a name, e.g. --portal fr';
+	}
+
+	choice[flag === '--api' ? 'api' : 'portal'] = value;
+	return undefined;
+}
+
 export type BatchArgs = GetArgs | ListArgs;
 
 export type BatchParse = BatchArgs | {readonly command: 'help'} | {readonly command: 'error'; readonly message: string};
@@ -47,8 +57,7 @@ export function parseBatchArgs(argv: readonly string[]): BatchParse {
 	}
 
 	const positionals: string[] = [];
-	let apiUrl: string | undefined;
-	let portal: string | undefined;
+	const choice: {api: string | undefined; portal: string | undefined} = {api: undefined, portal: undefined};
 	let q: string | undefined;
 	let limit: number | undefined = defaultLimit;
 	let pageSize: number | undefined;
@@ -62,19 +71,11 @@ export function parseBatchArgs(argv: readonly string[]): BatchParse {
 				return {command: 'help'};
 			}
 
-			case '--api': {
-				apiUrl = value();
-				if (apiUrl === undefined || apiUrl === '') {
-					return {command: 'error', message: '--api needs a URL, e.g. --api https://data.public.lu/api/1/'};
-				}
-
-				break;
-			}
-
+			case '--api':
 			case '--portal': {
-				portal = value();
-				if (portal === undefined || portal === '') {
-					return {command: 'error', message: '--portal needs a name, e.g. --portal fr'};
+				const problem = readPortalFlag(flag, value(), choice);
+				if (problem !== undefined) {
+					return {command: 'error', message: problem};
 				}
 
 				break;
@@ -123,7 +124,6 @@ export function parseBatchArgs(argv: readonly string[]): BatchParse {
 		}
 	}
 
-	const choice: PortalChoice = {api: apiUrl, portal};
 	return command === 'get' ? getArgs(positionals, choice) : listArgs(positionals, {q, limit, pageSize, portal: choice});
 }
 
