@@ -622,11 +622,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 				recent.push(`resize ${step.columns}x${step.rows}`);
 				app.resize();
 			} else {
-				if (Oracle.sensitive(step.chunk)) {
-					// eslint-disable-next-line no-await-in-loop
-					await quiet(app);
-					screen = readScreen(app.frame());
-				}
+				// Every key is judged on an up-to-date screen (React renders on a later turn): the
+				// oracle follows what is typed into a confirmation, and a key sent while the frame
+				// still lags (the list drawn, the modal that D opened not yet) would be lost to it.
+				// eslint-disable-next-line no-await-in-loop
+				await quiet(app);
+				screen = readScreen(app.frame());
 
 				recent.push(quote(step.chunk));
 				report.contexts[screen.context] = (report.contexts[screen.context] ?? 0) + 1;
