@@ -180,6 +180,13 @@ async function main(): Promise<void> {
 	progress('large sandbox');
 	const sandbox = await startSandbox({port: 0, size: 'large'});
 	try {
+		// BENCH_ONLY=startup: just this figure (about 20 s).
+		if (process.env['BENCH_ONLY'] === 'startup') {
+			await startupRatio(sandbox.apiRoot);
+			process.stdout.write(`${JSON.stringify(figures)}\n`);
+			return;
+		}
+
 		progress('key → frame, 20 rows');
 		if (process.env['BENCH_ONLY'] === 'scroll') {
 			process.stdout.write(`${JSON.stringify(await scrollStalls(sandbox))}\n`);

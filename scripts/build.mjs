@@ -14,7 +14,11 @@ await writeFile(new URL('../dist/devtools-stub.js', import.meta.url), 'export de
 await build({
 	absWorkingDir: root,
 	entryPoints: ['source/cli.tsx'],
-	outfile: 'dist/cli.js',
+	outdir: 'dist',
+	// The sandbox (and anything else imported on demand) in chunks of its own: `udx` parses only
+	// what a session needs at start.
+	splitting: true,
+	chunkNames: 'chunks/[name]-[hash]',
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
