@@ -110,3 +110,24 @@ export function keyboardInput(chunk: string): string {
 
 	return kept;
 }
+
+/**
+ * `kept` cut after every lone Esc that has something after it. Ink reads ESC and the character
+ * after it in one read as Alt+character, and for a character that is not a letter or digit it
+ * drops the Esc altogether: Esc then `?` typed quickly (or coalesced over SSH) became a `?` typed
+ * into the modal the Esc was meant to close. Handed to Ink a moment apart, each is a key.
+ */
+export function splitAfterLoneEscapes(kept: string): string[] {
+	const parts: string[] = [];
+	let start = 0;
+	for (let index = 0; index < kept.length - 1; index++) {
+		// What keyboardInput keeps after an ESC is a whole CSI or SS3 key, or anything else after a lone Esc.
+		if (kept[index] === '\u001B' && kept[index + 1] !== '[' && kept[index + 1] !== 'O') {
+			parts.push(kept.slice(start, index + 1));
+			start = index + 1;
+		}
+	}
+
+	parts.push(kept.slice(start));
+	return parts;
+}

@@ -4,7 +4,7 @@
  * parser (source/lib/keyboard-input.ts).
  */
 import {PassThrough} from 'node:stream';
-import {keyboardInput} from '../lib/keyboard-input.js';
+import {keyboardInput, splitAfterLoneEscapes} from '../lib/keyboard-input.js';
 
 export function filteredStdin(source: NodeJS.ReadStream): NodeJS.ReadStream {
 	const filtered = new PassThrough({encoding: 'utf8'}) as PassThrough & {isTTY: boolean; setRawMode(mode: boolean): unknown};
@@ -26,12 +26,28 @@ export function filteredStdin(source: NodeJS.ReadStream): NodeJS.ReadStream {
 			return filtered;
 		},
 	});
+	// Parts after a lone Esc wait a few milliseconds: long enough for Ink to flush the Esc on its
+	// own (it does on the next turn), short enough not to be felt. Order is kept by the queue.
+	let queue = Promise.resolve();
+	const escapeGapMs = 5;
 	source.setEncoding('utf8');
 	source.on('data', (chunk: string) => {
 		const kept = keyboardInput(chunk);
-		if (kept !== '') {
-			filtered.write(kept);
+		if (kept === '') {
+			return;
 		}
+
+		const [first = '', ...rest] = splitAfterLoneEscapes(kept);
+		queue = queue.then(async () => {
+			filtered.write(first);
+			for (const part of rest) {
+				// eslint-disable-next-line no-await-in-loop
+				await new Promise(resolve => {
+					setTimeout(resolve, escapeGapMs);
+				});
+				filtered.write(part);
+			}
+		});
 	});
 	return filtered as unknown as NodeJS.ReadStream;
 }

@@ -129,6 +129,24 @@ describe('what the keyboard may send', () => {
 	});
 });
 
+describe('Esc and the next key in one read', () => {
+	it('are two keys: Esc closes the filter box, then ? opens the help', async () => {
+		const terminal = await udx(['organizations', '--api', sandbox.apiRoot]);
+		try {
+			await terminal.waitFor(/\d+ of [\d,]+ loaded/u);
+			await terminal.press('/');
+			await terminal.type('mus');
+			await terminal.waitFor('local · ');
+			// As a fast typist or an SSH link delivers them: one read.
+			await terminal.type('\u001B?');
+			const help = await terminal.waitFor('Keys — Esc or ? to close');
+			expect(help).not.toContain('mus?');
+		} finally {
+			await terminal.close();
+		}
+	});
+});
+
 describe('the command line', () => {
 	it('refuses to run without a terminal, in one line, exit 2', async () => {
 		const {spawnSync} = await import('node:child_process');

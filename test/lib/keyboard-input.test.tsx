@@ -7,7 +7,7 @@ import {Text, useInput} from 'ink';
 import {render} from 'ink-testing-library';
 import {act, useState} from 'react';
 import {describe, expect, it} from 'vitest';
-import {keyboardInput} from '../../source/lib/keyboard-input.js';
+import {keyboardInput, splitAfterLoneEscapes} from '../../source/lib/keyboard-input.js';
 
 (globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean}).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -75,5 +75,17 @@ describe('in front of Ink', () => {
 		});
 		expect(thrown).toBeInstanceOf(TypeError);
 		rendered.unmount();
+	});
+});
+
+describe('splitAfterLoneEscapes', () => {
+	it.each([
+		['\u001B?', ['\u001B', '?']],
+		['a\u001Bjk\u001B\r', ['a\u001B', 'jk\u001B', '\r']],
+		['\u001B', ['\u001B']],
+		['\u001B[A\u001BOP', ['\u001B[A\u001BOP']],
+		['jj', ['jj']],
+	])('%j → %j', (kept, parts) => {
+		expect(splitAfterLoneEscapes(kept)).toEqual(parts);
 	});
 });
