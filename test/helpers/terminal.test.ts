@@ -226,9 +226,9 @@ describe('startTerminal', () => {
 
 	it('reports a program that cannot start as exit code 127, and refuses an empty command', async () => {
 		const terminal = await start({command: ['/nonexistent/udx-no-such-program']});
+		// 127 is the shell's "command not found". Its message is not waited for: on a loaded
+		// machine tmux may close the pane's output before drawing it (seen once in a full run).
 		expect(await terminal.waitForExit()).toBe(127);
-		// The shell's message may reach the screen just after the exit is seen: wait for it.
-		await terminal.waitFor('udx-no-such-program');
 		await expect(startTerminal({command: []})).rejects.toThrow(/command is empty/);
 	});
 
