@@ -3,7 +3,6 @@
  * Data comes through the client; what to do with a key comes from the keymap.
  */
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
-import SelectInput from 'ink-select-input';
 import {useCallback, useEffect, useMemo, useState} from 'react';
 import type {Client} from './api/client.js';
 import {ApiError, explainError} from './api/errors.js';
@@ -31,6 +30,7 @@ import {copyLabels, copyText, type CopyWhat} from './navigation/copy.js';
 import {createClipboard, describeCopy, type Clipboard} from './system/clipboard.js';
 import {openableUrl} from './system/browser.js';
 import {Footer} from './ui/footer.js';
+import {useTheme} from './ui/theme.js';
 import {Header} from './ui/header.js';
 import {HelpOverlay} from './ui/help-overlay.js';
 import {Palette} from './ui/palette.js';
@@ -458,7 +458,7 @@ export function App({client: givenClient, clientFor: givenClientFor, initial, ke
 		// A mutation is confirmed only by a key read on its own (or repeated, as a double Enter).
 		const confirmable = names.every(name => name === names[0]);
 		for (const name of names) {
-			const intent = intentOfKey(store.getState(), name, {homeOwnsNavigation: true, confirmable});
+			const intent = intentOfKey(store.getState(), name, {confirmable});
 			switch (intent.type) {
 				case 'action': {
 					store.dispatch(intent.action);
@@ -570,7 +570,7 @@ export function App({client: givenClient, clientFor: givenClientFor, initial, ke
 				? <EditModal modal={state.modal} width={width} height={height + 1} />
 				: state.modal?.type === 'help'
 				? <HelpOverlay entries={helpEntries} width={width} height={height + 1} />
-				: <Body frame={top} state={state} width={width} height={height} onHomeSelect={index => store.dispatch({type: 'select', index})} onHomeOpen={() => store.dispatch({type: 'open'})} />}
+				: <Body frame={top} width={width} height={height} />}
 			{state.modal?.type === 'palette'
 				? <Palette text={state.modal.text} error={state.modal.error} hint={`Enter to open · Esc to cancel · ${paletteWords.join(' ')}`} width={width} />
 				: state.modal?.type === 'login'
@@ -583,15 +583,13 @@ export function App({client: givenClient, clientFor: givenClientFor, initial, ke
 
 type BodyProps = {
 	readonly frame: Frame;
-	readonly state: NavigationState;
 	readonly width: number;
 	readonly height: number;
-	readonly onHomeSelect: (index: number) => void;
-	readonly onHomeOpen: () => void;
 };
 
 /** The view of the top frame (thin views, STYLE.md §5). */
-function Body({frame, state, width, height, onHomeSelect, onHomeOpen}: BodyProps) {
+function Body({frame, width, height}: BodyProps) {
+	const theme = useTheme();
 	switch (frame.type) {
 		case 'list': {
 			return <ListView frame={frame} width={width} height={height} />;
@@ -606,21 +604,15 @@ function Body({frame, state, width, height, onHomeSelect, onHomeOpen}: BodyProps
 		}
 
 		case 'home': {
+			// Drawn here and moved by the keymap like every other view (not ink-select-input, which
+			// reads keys itself and so lost the ones that came in one read: `j⏎` typed fast).
 			return (
 				<Box flexDirection="column" height={height + 1}>
 					<Text bold>Browse</Text>
-					<SelectInput
-						isFocused={state.modal === null}
-						items={frame.entries.map((entry, index) => ({key: String(index), label: entry.label, value: index}))}
-						initialIndex={frame.cursor}
-						onHighlight={item => {
-							onHomeSelect(item.value);
-						}}
-						onSelect={item => {
-							onHomeSelect(item.value);
-							onHomeOpen();
-						}}
-					/>
+					{frame.entries.map((entry, index) => (
+						// eslint-disable-next-line react/no-array-index-key
+						<Text key={index} color={index === frame.cursor ? theme.accent : undefined} wrap="truncate-end">{`${index === frame.cursor ? '❯' : ' '} ${entry.label}`}</Text>
+					))}
 				</Box>
 			);
 		}

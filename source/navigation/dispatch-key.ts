@@ -156,8 +156,6 @@ function commandIntent(id: CommandId): Intent {
 }
 
 export type KeyOptions = {
-	/** On the home menu, ink-select-input moves and opens (it reads j/k, arrows, Enter itself), so those keys must not act twice. */
-	readonly homeOwnsNavigation?: boolean;
 	/**
 	 * Whether this key may confirm a mutation: false when it came with other keys in one read (a
 	 * paste, `uy`), so a pasted `slug⏎` or a `y` after `u` never sends anything — the confirmation
@@ -305,10 +303,6 @@ export function intentOfKey(state: NavigationState, key: KeyName, options: KeyOp
 
 	const binding = bindingFor(key, scope);
 	if (binding === undefined) {
-		return none;
-	}
-
-	if (scope === 'home' && options.homeOwnsNavigation && binding.scopes.includes('home') && !binding.scopes.includes('global')) {
 		return none;
 	}
 

@@ -17,7 +17,7 @@ export type Action =
 	| {readonly type: 'back'}
 	| {readonly type: 'move'; readonly delta: number}
 	| {readonly type: 'moveTo'; readonly position: 'first' | 'last'}
-	/** Put the cursor on an entry (the home menu reports its highlight). */
+	/** Put the cursor on an entry. */
 	| {readonly type: 'select'; readonly index: number}
 	| {readonly type: 'movePage'; readonly direction: 1 | -1}
 	| {readonly type: 'open'}

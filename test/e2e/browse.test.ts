@@ -147,6 +147,19 @@ describe('Esc and the next key in one read', () => {
 	});
 });
 
+describe('keys typed faster than a read', () => {
+	it('on the home menu, j and Enter in one read open the second list', async () => {
+		const terminal = await udx(['--api', sandbox.apiRoot]);
+		try {
+			await terminal.waitFor('Browse');
+			await terminal.type('j\r');
+			await terminal.waitFor(frame => / › Datasets/u.test(frame) && frame.includes('TITLE'));
+		} finally {
+			await terminal.close();
+		}
+	});
+});
+
 describe('the command line', () => {
 	it('refuses to run without a terminal, in one line, exit 2', async () => {
 		const {spawnSync} = await import('node:child_process');

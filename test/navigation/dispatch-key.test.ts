@@ -63,11 +63,11 @@ describe('intentOfKey: layers, the first that knows a key consumes it', () => {
 		expect(scopeOf(state)).toBe('input');
 	});
 
-	it('leaves j/k/Enter to the home menu\'s own select input', () => {
+	it('moves and opens on the home menu like anywhere else', () => {
 		const home = initialState([homeFrame([])], viewport);
-		expect(intentOfKey(home, 'j', {homeOwnsNavigation: true})).toEqual({type: 'none'});
-		expect(intentOfKey(home, 'enter', {homeOwnsNavigation: true})).toEqual({type: 'none'});
-		expect(intentOfKey(home, 'q', {homeOwnsNavigation: true})).toEqual({type: 'quit'});
+		expect(intentOfKey(home, 'j')).toEqual({type: 'action', action: {type: 'move', delta: 1}});
+		expect(intentOfKey(home, 'enter')).toEqual({type: 'action', action: {type: 'open'}});
+		expect(intentOfKey(home, 'q')).toEqual({type: 'quit'});
 	});
 });
 
