@@ -4,6 +4,12 @@
  */
 import {benchFuzzy} from './fuzzy.js';
 
-for (const figure of await benchFuzzy()) {
-	process.stdout.write(`${figure.name}  ${figure.value} ${figure.unit}${figure.spread ? ` (${figure.spread})` : ''}  goal ${figure.goal}  ${figure.met ? 'met' : 'NOT MET'}\n  ${figure.reference}\n`);
+const figures = await benchFuzzy();
+if (process.argv.includes('--json')) {
+	// For bench/run.ts, which runs this in a process of its own.
+	process.stdout.write(`${JSON.stringify(figures)}\n`);
+} else {
+	for (const figure of figures) {
+		process.stdout.write(`${figure.name}  ${figure.value} ${figure.unit}${figure.spread ? ` (${figure.spread})` : ''}  goal ${figure.goal}  ${figure.met ? 'met' : 'NOT MET'}\n  ${figure.reference}\n`);
+	}
 }
