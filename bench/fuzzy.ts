@@ -8,18 +8,8 @@
  */
 import {performance} from 'node:perf_hooks';
 import type {SearchDoc} from '../source/lib/fuzzy.js';
-
-/** mulberry32: tiny, fast, and good enough to make corpora that do not depend on Math.random. */
-function prng(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6D_2B_79_F5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
+// The sandbox's seeded PRNG: corpora that do not depend on Math.random.
+import {mulberry32} from '../source/sandbox/random.js';
 
 const topics = {
 	fr: [
@@ -86,7 +76,7 @@ export function slugify(text: string): string {
  * organization acronym?], the shape `searchFields` gives a dataset.
  */
 export function datasetCorpus(count: number, seed = 42): SearchDoc[] {
-	const random = prng(seed);
+	const random = mulberry32(seed);
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 	// ~1 organization per 60 datasets, as on data.gouv.fr: their names repeat across rows.
 	const organizations: Array<readonly [string, string]> = [...nationalOrgs];
