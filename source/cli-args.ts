@@ -2,7 +2,7 @@
  * The command line, parsed (pure): `udx [LIST] [--api URL] [--demo] …` and `udx sandbox …`.
  * Unknown flags are errors, not silently ignored: a typo in `--api` must not send a key elsewhere.
  */
-import {parseBatchArgs, readPortalFlag, type BatchArgs, type PortalChoice} from './batch/args.js';
+import {parseBatchArgs, readPortalFlag, splitFlag, type BatchArgs, type PortalChoice} from './batch/args.js';
 import {kindOfWord} from './navigation/commands.js';
 import type {CatalogueKind} from './domain/list-source.js';
 
@@ -83,7 +83,7 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
 	let readOnly = false;
 	for (let index = info ? 1 : 0; index < argv.length; index++) {
 		const arg = argv[index]!;
-		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+		const [flag, inline] = splitFlag(arg);
 		const value = (): string | undefined => inline ?? argv[++index];
 		switch (flag) {
 			case '--help':

@@ -33,6 +33,12 @@ export type ListArgs = {
 /** `--api URL` and `--portal NAME` as given; which portal they make is the config's business. */
 export type PortalChoice = {readonly api: string | undefined; readonly portal: string | undefined};
 
+/** `--name=value` as its name and value; any other argument as itself with no value. */
+export function splitFlag(arg: string): readonly [string, string | undefined] {
+	const equals = arg.indexOf('=');
+	return arg.startsWith('--') && equals !== -1 ? [arg.slice(0, equals), arg.slice(equals + 1)] : [arg, undefined];
+}
+
 /** Read `--api URL` or `--portal NAME` into `choice`; the problem in words when its value is missing. */
 export function readPortalFlag(flag: '--api' | '--portal', value: string | undefined, choice: {api: string | undefined; portal: string | undefined}): string | undefined {
 	if (value === undefined || value === '') {
@@ -63,7 +69,7 @@ export function parseBatchArgs(argv: readonly string[]): BatchParse {
 	let pageSize: number | undefined;
 	for (let index = 0; index < rest.length; index++) {
 		const arg = rest[index]!;
-		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+		const [flag, inline] = splitFlag(arg);
 		const value = (): string | undefined => inline ?? rest[++index];
 		switch (flag) {
 			case '--help':
