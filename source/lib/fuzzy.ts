@@ -603,16 +603,19 @@ function termGramsPass(bits: Uint32Array, base: number, term: Term): boolean {
 }
 
 /**
- * Whether some substring of `text` is within `chunk.errors` edits of the pattern (Myers' bit-parallel
- * edit distance, in its search form: a match may start anywhere). It is the question fuse.js's bitap
- * answers, so a field that fails it is one fuse.js cannot match.
+ * Myers' bit-parallel edit distance forwards over `text`, in its search form (a match may start
+ * anywhere): the fewest edits to the pattern of any substring, and where the first substring with
+ * that few ends. It stops at the first end within `enough` edits. Packed as edits × 2^32 + end.
  */
-function withinErrors(chunk: Chunk, text: string): boolean {
-	const {ascii, other, errors} = chunk;
-	const high = 1 << (chunk.pattern.length - 1);
+function searchForwards(chunk: Chunk, text: string, enough: number): number {
+	const {ascii, other} = chunk;
+	const length = chunk.pattern.length;
+	const high = 1 << (length - 1);
 	let positive = -1;
 	let negative = 0;
-	let score = chunk.pattern.length;
+	let score = length;
+	let best = length + 1;
+	let end = -1;
 	for (let at = 0; at < text.length; at++) {
 		const code = text.charCodeAt(at);
 		const equal = code < 128 ? ascii[code]! : (other.get(code) ?? 0);
@@ -630,12 +633,26 @@ function withinErrors(chunk: Chunk, text: string): boolean {
 		down <<= 1;
 		positive = down | ~(vertical | up);
 		negative = up & vertical;
-		if (score <= errors) {
-			return true;
+		if (score < best) {
+			best = score;
+			end = at + 1;
+			if (best <= enough) {
+				break;
+			}
 		}
 	}
 
-	return false;
+	return (best * 0x1_0000_0000) + end;
+}
+
+const editsOf = (packed: number) => Math.floor(packed / 0x1_0000_0000);
+
+/**
+ * Whether some substring of `text` is within `chunk.errors` edits of the pattern. It is the
+ * question fuse.js's bitap answers, so a field that fails it is one fuse.js cannot match.
+ */
+function withinErrors(chunk: Chunk, text: string): boolean {
+	return editsOf(searchForwards(chunk, text, chunk.errors)) <= chunk.errors;
 }
 
 /**
@@ -651,41 +668,17 @@ function bestWindow(chunk: Chunk, text: string): number {
 
 	const length = chunk.pattern.length;
 	const high = 1 << (length - 1);
-	let positive = -1;
-	let negative = 0;
-	let score = length;
-	let best = length + 1;
-	let end = -1;
-	for (let at = 0; at < text.length; at++) {
-		const code = text.charCodeAt(at);
-		const equal = code < 128 ? chunk.ascii[code]! : (chunk.other.get(code) ?? 0);
-		const vertical = equal | negative;
-		const horizontal = ((((equal & positive) + positive) ^ positive) | equal);
-		let up = negative | ~(horizontal | positive);
-		let down = positive & horizontal;
-		if ((up & high) !== 0) {
-			score++;
-		} else if ((down & high) !== 0) {
-			score--;
-		}
-
-		up <<= 1;
-		down <<= 1;
-		positive = down | ~(vertical | up);
-		negative = up & vertical;
-		if (score < best) {
-			best = score;
-			end = at + 1;
-		}
-	}
-
+	// The whole text: no end is good enough to stop at, the best one is wanted.
+	const forwards = searchForwards(chunk, text, -1);
+	const best = editsOf(forwards);
+	const end = forwards - (best * 0x1_0000_0000);
 	if (best > chunk.errors) {
 		return -1;
 	}
 
-	positive = -1;
-	negative = 0;
-	score = length;
+	let positive = -1;
+	let negative = 0;
+	let score = length;
 	for (let at = end - 1; at >= 0; at--) {
 		const code = text.charCodeAt(at);
 		const equal = code < 128 ? chunk.reverseAscii[code]! : (chunk.reverseOther.get(code) ?? 0);
