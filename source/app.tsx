@@ -26,7 +26,7 @@ import {MutationModal} from './views/mutation-modal.js';
 import {EditModal} from './views/edit-modal.js';
 import {useEditFlow} from './navigation/use-edit-flow.js';
 import {serverSearch} from './navigation/search.js';
-import {copyLabels, copyText, type CopyWhat} from './navigation/copy.js';
+import {copyLabels, copyText, webPageOf, type CopyWhat} from './navigation/copy.js';
 import {createClipboard, describeCopy, type Clipboard} from './system/clipboard.js';
 import {openableUrl} from './system/browser.js';
 import {Footer} from './ui/footer.js';
@@ -433,7 +433,7 @@ export function App({client: givenClient, clientFor: givenClientFor, initial, ke
 			return;
 		}
 
-		const page = item.kind === 'resource' ? item.url : item.webUrl;
+		const page = webPageOf(item);
 		const url = openableUrl(page);
 		if (url === null) {
 			store.dispatch({type: 'flash', message: page ? `not opening ${page}: only http(s) pages are opened` : `this ${item.kind} has no web page on this portal`});

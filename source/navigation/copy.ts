@@ -10,6 +10,11 @@ export type CopyWhat = 'id' | 'webUrl' | 'apiUrl';
 
 export const copyLabels: Readonly<Record<CopyWhat, string>> = {id: 'id', webUrl: 'web URL', apiUrl: 'API URL'};
 
+/** The web address of an object: its page; for a resource, which has no page of its own, its file. */
+export function webPageOf(item: Item): string | null {
+	return item.kind === 'resource' ? item.url : item.webUrl;
+}
+
 /** The text to copy, or why there is none. */
 export function copyText(item: Item, what: CopyWhat, roots: ApiRoots): {readonly text: string} | {readonly refusal: string} {
 	switch (what) {
@@ -18,8 +23,7 @@ export function copyText(item: Item, what: CopyWhat, roots: ApiRoots): {readonly
 		}
 
 		case 'webUrl': {
-			// A resource has no page of its own: its web address is its file.
-			const url = item.kind === 'resource' ? item.url : item.webUrl;
+			const url = webPageOf(item);
 			return url ? {text: url} : {refusal: `this ${item.kind} has no web page on this portal`};
 		}
 

@@ -17,8 +17,6 @@ export type Action =
 	| {readonly type: 'back'}
 	| {readonly type: 'move'; readonly delta: number}
 	| {readonly type: 'moveTo'; readonly position: 'first' | 'last'}
-	/** Put the cursor on an entry. */
-	| {readonly type: 'select'; readonly index: number}
 	| {readonly type: 'movePage'; readonly direction: 1 | -1}
 	| {readonly type: 'open'}
 	| {readonly type: 'refresh'}
@@ -284,10 +282,6 @@ export function reducer(state: NavigationState, action: Action): NavigationState
 		case 'moveTo': {
 			const frame = topFrame(state);
 			return replaceTop({...state, flash: null}, placeCursor(frame, action.position === 'first' ? 0 : Number.MAX_SAFE_INTEGER, state.viewport));
-		}
-
-		case 'select': {
-			return replaceTop(state, placeCursor(topFrame(state), action.index, state.viewport));
 		}
 
 		case 'movePage': {
