@@ -107,6 +107,16 @@ function useViewport(): Viewport {
 
 type Identity = {readonly me: User | null; readonly text: string};
 
+/** Who we are before `/me` answers: being checked, or nobody. */
+function unknownIdentity(client: Client): Identity {
+	return {me: null, text: client.hasKey ? 'checking key…' : 'anonymous · read-only'};
+}
+
+/** Who `/me` says we are, for the header. */
+function identityOf(me: User): Identity {
+	return {me, text: `${userName(me)} · ${me.roles.includes('admin') ? 'sysadmin' : 'user'}`};
+}
+
 function statusOf(frame: Frame, flash: string | null, host: string): {text: string; tone: 'normal' | 'error' | 'success'} {
 	if (flash !== null) {
 		return {text: flash, tone: 'normal'};
@@ -161,7 +171,7 @@ export function App({client: givenClient, clientFor: givenClientFor, initial, ke
 	const clipboard = useMemo(() => givenClipboard ?? createClipboard({writeToTerminal: bytes => stdout.write(bytes), platform: 'linux', env: {}}), [givenClipboard, stdout]);
 	const viewport = useViewport();
 	const [client, setClient] = useState(initialClient);
-	const [identity, setIdentity] = useState<Identity>({me: null, text: initialClient.hasKey ? 'checking key…' : 'anonymous · read-only'});
+	const [identity, setIdentity] = useState<Identity>(() => unknownIdentity(initialClient));
 	const [state, store] = useStore(reducer, () => initialState(initial.length > 0 ? initial : [homeFrame(homeEntries(null))], viewport));
 	const top = topFrame(state);
 
@@ -178,8 +188,7 @@ export function App({client: givenClient, clientFor: givenClientFor, initial, ke
 		const controller = new AbortController();
 		initialClient.me({signal: controller.signal}).then(
 			({item}) => {
-				const role = item.roles.includes('admin') ? 'sysadmin' : 'user';
-				setIdentity({me: item, text: `${userName(item)} · ${role}`});
+				setIdentity(identityOf(item));
 				const current = store.getState();
 				const bottom = current.stack[0];
 				if (bottom?.type === 'home') {
@@ -299,7 +308,7 @@ export function App({client: givenClient, clientFor: givenClientFor, initial, ke
 						store.dispatch({type: 'reset', frames: [homeFrame(homeEntries(null))]});
 						setSession(next);
 						setClient(next.client);
-						setIdentity({me: null, text: next.client.hasKey ? 'checking key…' : 'anonymous · read-only'});
+						setIdentity(unknownIdentity(next.client));
 						store.dispatch({type: 'flash', message: `portal ${name}: ${next.client.host}${next.readOnly ? ' · read-only' : ''}`});
 						for (const old of previous) {
 							void old.close();
@@ -391,7 +400,7 @@ export function App({client: givenClient, clientFor: givenClientFor, initial, ke
 				}
 
 				setClient(candidate);
-				setIdentity({me: item, text: `${userName(item)} · ${item.roles.includes('admin') ? 'sysadmin' : 'user'}`});
+				setIdentity(identityOf(item));
 				store.dispatch({type: 'closeModal'});
 				store.dispatch({type: 'refresh'});
 				store.dispatch({type: 'flash', message: `logged in as ${userName(item)} (the key stays in memory only)`});
