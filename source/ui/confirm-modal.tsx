@@ -46,20 +46,13 @@ export function ConfirmModal({title, badge, facts, consequences, call, input, qu
 	}
 
 	// The optional lines, most telling first, as many as fit; drawn in their own order.
-	let budget = available - essential;
+	const byPriority = facts.map(([label]) => label).sort((a, b) => factPriority.indexOf(a) - factPriority.indexOf(b));
 	const ranked = [
-		...facts.map(([label]) => ({id: `fact:${label}`, rank: factPriority.indexOf(label) < topFacts ? factPriority.indexOf(label) : consequences.length + factPriority.indexOf(label)})),
-		...consequences.map((_line, index) => ({id: `consequence:${index}`, rank: topFacts + index})),
-	].sort((a, b) => a.rank - b.rank);
-	const shown = new Set<string>();
-	for (const line of ranked) {
-		if (budget <= 0) {
-			break;
-		}
-
-		shown.add(line.id);
-		budget--;
-	}
+		...byPriority.slice(0, topFacts).map(label => `fact:${label}`),
+		...consequences.map((_line, index) => `consequence:${index}`),
+		...byPriority.slice(topFacts).map(label => `fact:${label}`),
+	];
+	const shown = new Set(ranked.slice(0, Math.max(0, available - essential)));
 
 	const callLines = splitToWidth(callLabel + call, inner);
 	return (
