@@ -3,7 +3,8 @@
  * "Audit"). Never the key: an entry has no field that could hold it, and URLs are redacted.
  */
 import {appendFile, mkdir, readFile} from 'node:fs/promises';
-import {dirname, isAbsolute, join} from 'node:path';
+import {dirname, join} from 'node:path';
+import {xdgFolder} from './config/paths.js';
 
 export type AuditEntry = {
 	readonly time: string;
@@ -20,11 +21,7 @@ export type AuditEntry = {
 
 /** `$XDG_STATE_HOME/udata-explorer/audit.log`, by default `~/.local/state/udata-explorer/audit.log`. */
 export function auditLogPath(env: Readonly<Record<string, string | undefined>>, home: string): string {
-	// A relative XDG_STATE_HOME is ignored, as the XDG spec says (and as configPath does): the log
-	// must not move with the working folder.
-	const xdg = env['XDG_STATE_HOME'];
-	const state = xdg !== undefined && xdg !== '' && isAbsolute(xdg) ? xdg : join(home, '.local', 'state');
-	return join(state, 'udata-explorer', 'audit.log');
+	return join(xdgFolder(env, 'XDG_STATE_HOME', home, join('.local', 'state')), 'audit.log');
 }
 
 /** Append one entry; the folder is made (mode 700) if needed. */

@@ -8,15 +8,19 @@ import {isAbsolute, join, sep} from 'node:path';
 export type Env = Readonly<Record<string, string | undefined>>;
 
 /**
- * `$XDG_CONFIG_HOME/udata-explorer/config.json`, by default `~/.config/udata-explorer/config.json`.
- * An empty or relative XDG_CONFIG_HOME is ignored: the XDG Base Directory spec says "If an
- * implementation encounters a relative path in any of these variables it should consider the path
- * invalid and ignore it", and a relative one would move the config with the working folder.
+ * udx's folder under an XDG base directory: `$variable/udata-explorer`, by default
+ * `~/<fallback>/udata-explorer`. An empty or relative value is ignored: the XDG Base Directory spec
+ * says "If an implementation encounters a relative path in any of these variables it should
+ * consider the path invalid and ignore it", and a relative one would move with the working folder.
  */
+export function xdgFolder(env: Env, variable: 'XDG_CONFIG_HOME' | 'XDG_STATE_HOME', home: string, fallback: string): string {
+	const xdg = env[variable];
+	return join(xdg !== undefined && xdg !== '' && isAbsolute(xdg) ? xdg : join(home, fallback), 'udata-explorer');
+}
+
+/** `$XDG_CONFIG_HOME/udata-explorer/config.json`, by default `~/.config/udata-explorer/config.json`. */
 export function configPath(env: Env, home: string): string {
-	const xdg = env['XDG_CONFIG_HOME'];
-	const base = xdg !== undefined && xdg !== '' && isAbsolute(xdg) ? xdg : join(home, '.config');
-	return join(base, 'udata-explorer', 'config.json');
+	return join(xdgFolder(env, 'XDG_CONFIG_HOME', home, '.config'), 'config.json');
 }
 
 /** `~` or `~/rest` (`~\rest` too, for Windows) made absolute; any other path as it is. */
