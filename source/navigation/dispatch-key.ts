@@ -5,7 +5,7 @@
 import {bindingFor, type CommandId, type KeyName, type Scope} from './keymap.js';
 import type {Action} from './reducer.js';
 import {confirms} from '../domain/portal.js';
-import {changedFields, type EditStep} from './edit.js';
+import {changedFields, editEssentials, type EditStep} from './edit.js';
 import {confirmationFits} from '../lib/confirmation-layout.js';
 import {restoreCall} from './delete.js';
 import {modalBox} from './reducer.js';
@@ -310,11 +310,6 @@ export function intentOfKey(state: NavigationState, key: KeyName, options: KeyOp
 }
 
 /** The edit modal's keys: a form (Tab/arrows between fields), a review, a typed confirmation. */
-/** What an edit's confirmation must show: its review (the changes, the call, the body) and the text to type. */
-export function editEssentials(modal: Extract<NonNullable<NavigationState['modal']>, {type: 'edit'}>): {readonly call: null; readonly expected: string; readonly reviewRows: number} {
-	return {call: null, expected: modal.target.expected, reviewRows: changedFields(modal.fields).length + 3};
-}
-
 function editIntent(modal: Extract<NonNullable<NavigationState['modal']>, {type: 'edit'}>, key: KeyName, confirmable: boolean): Intent {
 	const step = (next: EditStep, message: string | null = null): Intent => act({type: 'editStep', step: next, message});
 	switch (modal.step) {

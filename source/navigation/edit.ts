@@ -85,3 +85,8 @@ export function changedFields(fields: readonly EditField[]): EditField[] {
 export function patchOf(fields: readonly EditField[]): Record<string, unknown> {
 	return Object.fromEntries(changedFields(fields).map(item => [item.key, item.list ? tagsOf(item.value) : (item.value.trim() === '' ? null : item.value)]));
 }
+
+/** What an edit's confirmation must show: its review (the changes, the call, the body) and the text to type. */
+export function editEssentials(edit: {readonly target: EditTarget; readonly fields: readonly EditField[]}): {readonly call: null; readonly expected: string; readonly reviewRows: number} {
+	return {call: null, expected: edit.target.expected, reviewRows: changedFields(edit.fields).length + 3};
+}

@@ -1,8 +1,7 @@
 import {Box, Text} from 'ink';
 import {confirms} from '../domain/portal.js';
 import {fit, truncate, truncateStart} from '../lib/format.js';
-import {changedFields, patchOf} from '../navigation/edit.js';
-import {editEssentials} from '../navigation/dispatch-key.js';
+import {changedFields, editEssentials, patchOf} from '../navigation/edit.js';
 import {essentialRows, splitToWidth} from '../lib/confirmation-layout.js';
 import type {Modal} from '../navigation/screens.js';
 import {useTheme} from '../ui/theme.js';
