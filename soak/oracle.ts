@@ -125,11 +125,6 @@ export class Oracle {
 		return this.judged;
 	}
 
-	/** Whether a chunk may confirm something: the frame must be current before it is sent. */
-	static sensitive(chunk: string): boolean {
-		return chunk === enter || /[yY]/u.test(chunk);
-	}
-
 	/** After every key: which confirmation is on screen; a new one starts a session. */
 	observe(screen: Screen): void {
 		const key = sessionKey(screen);
